@@ -1,0 +1,7 @@
+namespace ProbationArchive.Core.Parsing;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}
