@@ -1,0 +1,7 @@
+namespace ProbationArchive.Core.Archive;
+
+public enum ImportOutcome
+{
+    Imported,
+    ImportedWithWarnings,
+}

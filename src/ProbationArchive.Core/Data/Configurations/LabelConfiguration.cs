@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProbationArchive.Core.Archive;
+
+namespace ProbationArchive.Core.Data.Configurations;
+
+internal sealed class LabelConfiguration : IEntityTypeConfiguration<Label>
+{
+    public void Configure(EntityTypeBuilder<Label> builder)
+    {
+        // Blogger treats "PO" and "po" as one label.
+        builder.Property(l => l.Name).IsRequired().UseCollation("NOCASE");
+        builder.HasIndex(l => l.Name).IsUnique();
+    }
+}

@@ -1,0 +1,9 @@
+namespace ProbationArchive.Core.Import;
+
+public enum FileOutcome
+{
+    Imported,
+    ImportedWithWarnings,
+    Unchanged,
+    Failed,
+}

@@ -1,0 +1,58 @@
+namespace ProbationArchive.Core.Import;
+
+/// <summary>Totals over an import run.</summary>
+public sealed class ImportSummary
+{
+    private readonly HashSet<string> _labels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<FileImportResult> _failures = [];
+
+    public int FilesRead { get; private set; }
+
+    public int FilesImported { get; private set; }
+
+    public int FilesUnchanged { get; private set; }
+
+    public int PostsNew { get; private set; }
+
+    public int PostsUpdated { get; private set; }
+
+    public int PostsUnchanged { get; private set; }
+
+    public int Comments { get; private set; }
+
+    public int Labels => _labels.Count;
+
+    public int Warnings { get; private set; }
+
+    public IReadOnlyList<FileImportResult> Failures => _failures;
+
+    public bool Succeeded => _failures.Count == 0;
+
+    public void Add(FileImportResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        FilesRead++;
+        switch (result.Outcome)
+        {
+            case FileOutcome.Failed:
+                _failures.Add(result);
+                return;
+            case FileOutcome.Unchanged:
+                FilesUnchanged++;
+                break;
+            default:
+                FilesImported++;
+                break;
+        }
+
+        PostsNew += result.PostsNew;
+        PostsUpdated += result.PostsUpdated;
+        PostsUnchanged += result.PostsUnchanged;
+        Comments += result.Comments;
+        Warnings += result.Diagnostics.Count(d => d.Severity == Parsing.DiagnosticSeverity.Warning);
+        if (result.Label is not null)
+        {
+            _labels.Add(result.Label);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using ProbationArchive.Core.Parsing;
+
+namespace ProbationArchive.Core.Import;
+
+/// <summary>Reads a saved page from disk as strict UTF-8, with its content hash.</summary>
+public static class SourceFileReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public sealed record Content(string Hash, string? Text, Diagnostic? Error);
+
+    public static async Task<Content> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                return Fail($"the file is {length:N0} bytes, over the {maxBytes:N0}-byte limit for one page (Import:MaxFileBytes)");
+            }
+
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot read the file: {e.Message}", "unreadable");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        try
+        {
+            return new Content(hash, StrictUtf8.GetString(bytes), null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var line = 1 + bytes.AsSpan(0, Math.Clamp(e.Index, 0, bytes.Length)).Count((byte)'\n');
+            return new Content(hash, null, new Diagnostic(line, DiagnosticSeverity.Error, "invalid-utf8",
+                $"byte {e.Index} is not valid UTF-8; pages must be saved as UTF-8 text"));
+        }
+
+        static Content Fail(string message, string code = "too-large") =>
+            new("", null, new Diagnostic(1, DiagnosticSeverity.Error, code, message));
+    }
+}

@@ -1,0 +1,29 @@
+using ProbationArchive.Core.Data;
+using ProbationArchive.Core.Import;
+
+namespace ProbationArchive.Web.Hosting;
+
+/// <summary>Before serving: create or migrate the database, and fill an empty archive from the built-in seeds.</summary>
+internal static class ArchiveStartup
+{
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<ArchiveDbContext>>();
+        await ArchiveDatabase.MigrateAsync(db, cancellationToken);
+
+        if (!configuration.GetValue("Archive:ImportSeedsWhenEmpty", true) || !await ArchiveDatabase.IsEmptyAsync(db, cancellationToken))
+        {
+            return;
+        }
+
+        var seeds = configuration["Archive:SeedsPath"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
+        logger.LogInformation("The archive is empty: importing the built-in seeds from {Seeds}", seeds);
+        var importer = scope.ServiceProvider.GetRequiredService<ArchiveImporter>();
+        var summary = await importer.ImportAsync([seeds], progress: null, cancellationToken);
+        logger.LogInformation(
+            "Seed import: {Files} files, {Posts} new posts, {Comments} comments, {Labels} labels, {Warnings} warnings, {Failures} failures",
+            summary.FilesRead, summary.PostsNew, summary.Comments, summary.Labels, summary.Warnings, summary.Failures.Count);
+    }
+}
