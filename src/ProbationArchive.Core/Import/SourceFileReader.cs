@@ -30,16 +30,24 @@ public static class SourceFileReader
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var nul = bytes.AsSpan().IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            return new Content(hash, null, new Diagnostic(LineOf(bytes, nul), DiagnosticSeverity.Error, "binary",
+                $"byte {nul} is NUL: the file is binary, not a saved page"));
+        }
+
         try
         {
             return new Content(hash, StrictUtf8.GetString(bytes), null);
         }
         catch (DecoderFallbackException e)
         {
-            var line = 1 + bytes.AsSpan(0, Math.Clamp(e.Index, 0, bytes.Length)).Count((byte)'\n');
-            return new Content(hash, null, new Diagnostic(line, DiagnosticSeverity.Error, "invalid-utf8",
+            return new Content(hash, null, new Diagnostic(LineOf(bytes, e.Index), DiagnosticSeverity.Error, "invalid-utf8",
                 $"byte {e.Index} is not valid UTF-8; pages must be saved as UTF-8 text"));
         }
+
+        static int LineOf(byte[] bytes, int offset) => 1 + bytes.AsSpan(0, Math.Clamp(offset, 0, bytes.Length)).Count((byte)'\n');
 
         static Content Fail(string message, string code = "too-large") =>
             new("", null, new Diagnostic(1, DiagnosticSeverity.Error, code, message));

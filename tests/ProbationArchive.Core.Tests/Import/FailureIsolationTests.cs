@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Archive;
+using ProbationArchive.Core.Import;
+using ProbationArchive.Core.Tests.Support;
+
+namespace ProbationArchive.Core.Tests.Import;
+
+public sealed class FailureIsolationTests
+{
+    [Fact]
+    public async Task Import_BadFilesAmongGoodOnes_FailAloneWithPathAndLine()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        var good = archive.WritePage("a-good.txt", Pages.Post("Monday, 3 June 2019", "Good Post", "Body.", "A comment."));
+        var empty = archive.WritePage("b-empty.txt", "");
+        var binary = Path.Combine(archive.Folder, "pages", "c-binary.txt");
+        File.WriteAllBytes(binary, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x00]);
+        var notAPage = archive.WritePage("d-notes.txt", "Shopping list\n- eggs\n");
+        var good2 = archive.WritePage("e-good.txt", Pages.Post("Tuesday, 4 June 2019", "Another Good Post", "Body."));
+
+        var summary = await archive.ImportAsync(Path.Combine(archive.Folder, "pages"));
+
+        Assert.Equal(5, summary.FilesRead);
+        Assert.Equal(2, summary.FilesImported);
+        Assert.Equal([empty, binary, notAPage], summary.Failures.Select(f => f.Path));
+        Assert.Equal(["empty", "binary", "not-a-blog-page"], summary.Failures.Select(f => f.Diagnostics[0].Code));
+        Assert.All(summary.Failures, f => Assert.Matches(@"^/.+\.txt:\d+: error [a-z0-9-]+: .+", Assert.Single(f.Messages)));
+        await using var db = archive.OpenContext();
+        Assert.Equal(2, await db.Posts.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal([good, good2], await db.SourceFiles.OrderBy(s => s.Path).Select(s => s.Path).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Import_GoodFileLaterBroken_KeepsWhatWasStored()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        var page = archive.WritePage("post.txt", Pages.Post("Monday, 3 June 2019", "Good Post", "Body.", "A comment."));
+        await archive.ImportAsync(page);
+        var before = await ArchiveSnapshot.TakeAsync(archive);
+
+        File.WriteAllText(page, "Monday, 31 February 2019\n\nGood Post\n\nBody.\n");
+        var summary = await archive.ImportAsync(page);
+
+        var failure = Assert.Single(summary.Failures);
+        Assert.StartsWith($"{page}:1: error impossible-date", Assert.Single(failure.Messages), StringComparison.Ordinal);
+        Assert.Equal(before, await ArchiveSnapshot.TakeAsync(archive));
+    }
+
+    [Fact]
+    public async Task Import_InvalidUtf8_NamesTheLineOfTheBadByte()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        var path = Path.Combine(archive.Folder, "latin1.txt");
+        File.WriteAllBytes(path, [.. "Monday, 3 June 2019\n\nTitle\n\n"u8, 0x43, 0x61, 0x66, 0xE9, (byte)'\n']);
+
+        var summary = await archive.ImportAsync(path);
+
+        var message = Assert.Single(Assert.Single(summary.Failures).Messages);
+        Assert.StartsWith($"{path}:5: error invalid-utf8", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_CountMismatch_IsAWarningStoredWithTheSourceFile()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        var text = Pages.Post("Monday, 3 June 2019", "Miscounted", "Body.", "Only one.").Replace("1 comment:", "3 comments:", StringComparison.Ordinal);
+        var page = archive.WritePage("post.txt", text);
+
+        var summary = await archive.ImportAsync(page);
+
+        Assert.True(summary.Succeeded);
+        Assert.Equal(1, summary.Warnings);
+        await using var db = archive.OpenContext();
+        var source = await db.SourceFiles.Include(s => s.Diagnostics).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ImportOutcome.ImportedWithWarnings, source.Outcome);
+        var warning = Assert.Single(source.Diagnostics);
+        Assert.Equal(("count-mismatch", 7), (warning.Code, warning.Line));
+    }
+
+    [Fact]
+    public async Task Import_PathThatDoesNotExist_IsReportedAndOthersStillImport()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        var good = archive.WritePage("good.txt", Pages.Post("Monday, 3 June 2019", "Good Post", "Body."));
+        var missing = Path.Combine(archive.Folder, "no-such-folder");
+
+        var summary = await archive.ImportAsync(missing, good);
+
+        Assert.Equal([missing], summary.Failures.Select(f => f.Path));
+        Assert.Equal(FileOutcome.Failed, summary.Failures[0].Outcome);
+        Assert.Equal(1, summary.PostsNew);
+    }
+}
