@@ -18,7 +18,11 @@ public static class ImportPathExpander
         foreach (var given in paths)
         {
             var full = Path.GetFullPath(given);
-            if (File.Exists(full))
+            if (IsBrokenLink(new FileInfo(full)) is { } target)
+            {
+                yield return BrokenLink(full, target);
+            }
+            else if (File.Exists(full))
             {
                 yield return new Entry(full, null);
             }
@@ -71,9 +75,9 @@ public static class ImportPathExpander
                     yield return entry;
                 }
             }
-            else if (child.LinkTarget is not null && !File.Exists(child.FullName))
+            else if (IsBrokenLink(child) is { } target)
             {
-                yield return new Entry(child.FullName, new Diagnostic(1, DiagnosticSeverity.Error, "broken-link", $"the link points at '{child.LinkTarget}', which does not exist"));
+                yield return BrokenLink(child.FullName, target);
             }
             else
             {
@@ -81,6 +85,23 @@ public static class ImportPathExpander
             }
         }
     }
+
+    /// <returns>The link's target when the entry is a symbolic link to nothing; otherwise null.</returns>
+    private static string? IsBrokenLink(FileSystemInfo entry)
+    {
+        try
+        {
+            return entry.LinkTarget is { } target && entry.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false } ? target : null;
+        }
+        catch (IOException)
+        {
+            // A chain of links that loops never reaches a file.
+            return entry.LinkTarget;
+        }
+    }
+
+    private static Entry BrokenLink(string path, string target) =>
+        new(path, new Diagnostic(1, DiagnosticSeverity.Error, "broken-link", $"the link points at '{target}', which does not exist"));
 
     private static string RealPath(DirectoryInfo folder)
     {

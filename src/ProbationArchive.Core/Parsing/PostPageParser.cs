@@ -66,6 +66,11 @@ internal static class PostPageParser
 
         ParsedPage Page(PageKind kind, string body, int? declared, IReadOnlyList<ParsedComment> comments, int countLineIndex)
         {
+            if (title is null && body.Length == 0 && comments.Count == 0)
+            {
+                return Error(diagnostics, first, "no-content", "the page has a comment count or markers but no body, title or comments");
+            }
+
             var post = new ParsedPost(
                 SourceText.LineNumber(first),
                 date,
