@@ -1,0 +1,7 @@
+namespace ProbationArchive.Core.Search;
+
+public enum SearchOrder
+{
+    Relevance,
+    Newest,
+}
