@@ -6,15 +6,18 @@ using ProbationArchive.Core.Parsing;
 namespace ProbationArchive.CorpusGenerator;
 
 /// <summary>
-/// Writes a corpus into a folder, one page at a time (memory stays small at any size), and a
-/// manifest of what it wrote. The same options and seed give the same bytes.
+/// Writes a corpus into a folder, one page at a time (memory stays small at any size): the pages
+/// in its pages/ folder, and beside them a manifest of what it wrote. The same options and seed
+/// give the same bytes.
 /// </summary>
-public static class CorpusGenerator
+public static class CorpusWriter
 {
+    public static string PagesFolder(string folder) => Path.Combine(folder, "pages");
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static CorpusManifest Generate(CorpusOptions options, string folder, TextWriter? log = null)
+    public static CorpusManifest Write(CorpusOptions options, string folder, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var material = SeedMaterial.Load();
@@ -24,7 +27,7 @@ public static class CorpusGenerator
             Directory.Delete(folder, recursive: true);
         }
 
-        Directory.CreateDirectory(folder);
+        var pages = Directory.CreateDirectory(PagesFolder(folder)).FullName;
         var counts = new PageCounts();
         var page = new StringBuilder();
         var failures = new List<string>();
@@ -40,7 +43,7 @@ public static class CorpusGenerator
 
             var bytes = Utf8.GetBytes(text);
             counts.Bytes += bytes.Length;
-            File.WriteAllBytes(Path.Combine(folder, $"{i:D6}_{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.txt"), bytes);
+            File.WriteAllBytes(Path.Combine(pages, $"{i:D6}_{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.txt"), bytes);
             if (log is not null && (i + 1) % 2000 == 0)
             {
                 log.WriteLine($"  {i + 1} of {plan.Pages.Count} pages");

@@ -1,6 +1,7 @@
 using ProbationArchive.CorpusGenerator;
 
 // dotnet run -c Release --project bench/ProbationArchive.CorpusGenerator -- [options] <output-folder>
+// writes <output-folder>/pages/*.txt and <output-folder>/manifest.json.
 CorpusOptions options;
 IReadOnlyList<string> rest;
 try
@@ -20,7 +21,7 @@ if (rest.Count != 1)
 }
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
-var manifest = CorpusGenerator.Generate(options, rest[0], Console.Out);
+var manifest = CorpusWriter.Write(options, rest[0], Console.Out);
 Console.WriteLine(
     $"Wrote {manifest.Files} files ({manifest.PostPages} post pages, {manifest.FlattenedPages} flattened, {manifest.LabelPages} label pages), " +
     $"{manifest.Bytes / 1e6:F1} MB in {clock.Elapsed.TotalSeconds:F1} s: {manifest.Posts} posts ({manifest.UndatedPosts} undated, {manifest.LabelOnlyPosts} only on label pages), " +
