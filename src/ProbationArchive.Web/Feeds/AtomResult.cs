@@ -1,0 +1,27 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+
+namespace ProbationArchive.Web.Feeds;
+
+/// <summary>Writes a <see cref="SyndicationFeed"/> as an Atom 1.0 document.</summary>
+internal static class AtomResult
+{
+    public const string ContentType = "application/atom+xml; charset=utf-8";
+
+    public static IResult From(SyndicationFeed feed)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return Results.Bytes(stream.ToArray(), ContentType);
+    }
+
+    /// <summary>The site's absolute root, from the request, for ids and links that must be absolute in Atom.</summary>
+    public static Uri SiteRoot(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+
+    public static DateTimeOffset AtMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
