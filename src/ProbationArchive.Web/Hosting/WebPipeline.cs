@@ -1,3 +1,5 @@
+using ProbationArchive.Web.Reading;
+using ProbationArchive.Web.Routing;
 using Serilog;
 
 namespace ProbationArchive.Web.Hosting;
@@ -6,8 +8,15 @@ internal static class WebPipeline
 {
     public static IServiceCollection AddArchiveWeb(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute());
+            // Undated posts have no year and month in their address; the same pages serve them.
+            options.Conventions.AddPageRoute("/Post", "undated/{slug}");
+            options.Conventions.AddPageRoute("/Archive", "undated");
+        });
         services.AddRouting(options => options.LowercaseUrls = false);
+        services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName);
         return services;
     }
 
@@ -23,6 +32,7 @@ internal static class WebPipeline
         app.UseStatusCodePagesWithReExecute("/NotFound");
         app.UseStaticFiles();
         app.UseRouting();
+        app.MapLegacyRedirects();
         app.MapRazorPages();
         return app;
     }

@@ -1,18 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+/// <summary>The newest posts, a page at a time ("/?page=2").</summary>
+public sealed class IndexModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel
 {
-    public sealed record PostSummary(string Title, string Permalink);
+    public PostListPage Posts { get; private set; } = null!;
 
-    public IReadOnlyList<PostSummary> Posts { get; private set; } = [];
+    // "page" is also Razor Pages' own route value (the page's name), so the parameter is named apart.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
+    {
+        var posts = await PostLists.LoadAsync(db.Posts, pageNumber ?? 1, options.Value.PageSize, cancellationToken);
+        if (posts is null)
+        {
+            return NotFound();
+        }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Posts = await db.Posts.AsNoTracking()
-            .OrderByDescending(p => p.PublishedOn)
-            .Select(p => new PostSummary(p.Title, p.Permalink))
-            .ToListAsync(cancellationToken);
+        Posts = posts;
+        return Page();
+    }
 }

@@ -1,0 +1,51 @@
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ProbationArchive.Core.Rendering;
+
+/// <summary>
+/// Turns stored post and comment text into HTML. The text is untrusted (anyone could comment on
+/// the blog), so raw HTML is never passed through and only ordinary web and mail links survive.
+/// </summary>
+public static class ArchiveMarkdown
+{
+    /// <summary>What comment links say about themselves: not endorsed, written by users, no window.opener.</summary>
+    public const string CommentLinkRel = "nofollow ugc noopener";
+
+    // Markdig pipelines are immutable and thread-safe, so one serves every request.
+    // - DisableHtml: "<script>" in a comment is shown as text, never emitted as markup.
+    // - Soft breaks as hard: the bodies were saved as plain text, where a line break is meant.
+    // - AutoLinks: the saved pages lost their anchors, leaving bare "https://..." and "www." text.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseSoftlineBreakAsHardlineBreak()
+        .UseAutoLinks()
+        .Build();
+
+    public static string RenderBody(string text) => Render(text, rel: null);
+
+    public static string RenderComment(string text) => Render(text, CommentLinkRel);
+
+    private static string Render(string text, string? rel)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var document = Markdown.Parse(text, Pipeline);
+        LinkPolicy.Apply(document);
+        if (rel is not null)
+        {
+            foreach (var link in document.Descendants<LinkInline>())
+            {
+                link.GetAttributes().AddProperty("rel", rel);
+            }
+
+            foreach (var link in document.Descendants<AutolinkInline>())
+            {
+                link.GetAttributes().AddProperty("rel", rel);
+            }
+        }
+
+        return document.ToHtml(Pipeline);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProbationArchive.Core.Data;
+using ProbationArchive.Web.Reading;
+
+namespace ProbationArchive.Web.Pages;
+
+/// <summary>Posts with a label ("/label/PO"), or with every one of several ("/label/A+B"), newest first.</summary>
+public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel
+{
+    public IReadOnlyList<string> Labels { get; private set; } = [];
+
+    public PostListPage Posts { get; private set; } = null!;
+
+    public string Path { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string names, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
+    {
+        var requested = names.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        // A label may itself contain "+" (Blogger would have escaped it as %2B, which arrives decoded),
+        // so the whole name is tried too; label names compare case-insensitively in the store.
+        var candidates = requested.Append(names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var found = await db.Labels.AsNoTracking()
+            .Where(l => candidates.Contains(l.Name))
+            .Select(l => new { l.Id, l.Name })
+            .ToListAsync(cancellationToken);
+
+        var whole = found.Find(l => string.Equals(l.Name, names, StringComparison.OrdinalIgnoreCase));
+        var selected = whole is not null
+            ? [whole]
+            : requested.Select(n => found.Find(l => string.Equals(l.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (selected.Count == 0 || selected.Any(l => l is null))
+        {
+            return NotFound();
+        }
+
+        Labels = selected.Select(l => l!.Name).ToList();
+        Path = ArchiveUrls.Label(Labels);
+        if (!string.Equals(Uri.UnescapeDataString(Path), "/label/" + names, StringComparison.Ordinal))
+        {
+            // One address per label list: "/label/po" moves to "/label/PO".
+            return RedirectPermanent(ArchiveUrls.Paged(Path, pageNumber ?? 1));
+        }
+
+        var ids = selected.Select(l => l!.Id).ToList();
+        var posts = await PostLists.LoadAsync(
+            db.Posts.Where(p => p.Labels.Count(l => ids.Contains(l.Id)) == ids.Count),
+            pageNumber ?? 1, options.Value.PageSize, cancellationToken);
+        if (posts is null)
+        {
+            return NotFound();
+        }
+
+        Posts = posts;
+        return Page();
+    }
+}

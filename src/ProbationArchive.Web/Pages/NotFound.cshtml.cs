@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProbationArchive.Web.Reading;
+
+namespace ProbationArchive.Web.Pages;
+
+/// <summary>
+/// Shown for every 404 (the status-code pages middleware re-executes it): says what was asked for
+/// and offers the nearest useful pages.
+/// </summary>
+public sealed class NotFoundModel : PageModel
+{
+    public string? RequestedPath { get; private set; }
+
+    /// <summary>For an address shaped like a post or a month, the month's archive.</summary>
+    public string? MonthUrl { get; private set; }
+
+    public void OnGet()
+    {
+        // Asked for directly, this page is still a "not found" answer.
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        RequestedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var segments = RequestedPath?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (segments.Length >= 3
+            && segments[0].Length == 4 && int.TryParse(segments[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 0 and < 9999
+            && segments[1].Length == 2 && int.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+        {
+            MonthUrl = ArchiveUrls.Month(year, month);
+        }
+    }
+}

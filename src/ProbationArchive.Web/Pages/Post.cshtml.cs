@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Data;
+using ProbationArchive.Web.Reading;
+
+namespace ProbationArchive.Web.Pages;
+
+/// <summary>A post and its comment threads, at "/yyyy/MM/slug" or "/undated/slug" (routes in WebPipeline).</summary>
+public sealed class PostModel(ArchiveDbContext db) : PageModel
+{
+    private const string BloggerSuffix = ".html";
+
+    public PostView Post { get; private set; } = null!;
+
+    public IReadOnlyList<CommentNode> Threads { get; private set; } = [];
+
+    public int CommentCount { get; private set; }
+
+    public PostLink? Newer { get; private set; }
+
+    public PostLink? Older { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? year, string? month, string slug, CancellationToken cancellationToken)
+    {
+        if (year is not null && month is not null && slug.EndsWith(BloggerSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return await RedirectFromBloggerAsync(year, month, slug[..^BloggerSuffix.Length], cancellationToken);
+        }
+
+        var permalink = year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
+        var post = await db.Posts.AsNoTracking()
+            .Where(p => p.Permalink == permalink)
+            .Select(p => new PostView(
+                p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
+                p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (post is null)
+        {
+            return NotFound();
+        }
+
+        Post = post;
+        Threads = await CommentThreads.LoadAsync(db, post.Id, cancellationToken);
+        CommentCount = Threads.Sum(t => 1 + t.ReplyCount);
+        Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+        Older = await PostNeighbours.OlderAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// Blogger's "/yyyy/MM/slug.html" moves permanently to the post's address. Blogger cut long
+    /// slugs shorter than ours, so a slug that begins exactly one post of that month also matches.
+    /// </summary>
+    private async Task<IActionResult> RedirectFromBloggerAsync(string year, string month, string slug, CancellationToken cancellationToken)
+    {
+        var monthPrefix = $"{year}/{month}/";
+        var exact = monthPrefix + slug;
+        var matches = await db.Posts.AsNoTracking()
+            .Where(p => p.Permalink == exact || (slug.Length > 0 && p.Permalink.StartsWith(exact + "-")))
+            .OrderBy(p => p.Permalink != exact)
+            .Select(p => p.Permalink)
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        if (matches is [_] || (matches.Count > 0 && matches[0] == exact))
+        {
+            return RedirectPermanent(ArchiveUrls.Post(matches[0]));
+        }
+
+        return NotFound();
+    }
+}

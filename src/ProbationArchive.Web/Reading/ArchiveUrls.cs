@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ProbationArchive.Web.Reading;
+
+/// <summary>The site's addresses, in Blogger's scheme, built in one place so pages and tests agree.</summary>
+public static class ArchiveUrls
+{
+    public const string Home = "/";
+    public const string Labels = "/labels";
+    public const string Undated = "/undated";
+
+    public static string Post(string permalink) => "/" + permalink;
+
+    public static string Comment(string permalink, int commentId) =>
+        $"/{permalink}#{CommentAnchor(commentId)}";
+
+    public static string CommentAnchor(int commentId) => "c" + commentId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"/label/PO", or "/label/A+B" for posts carrying every label named.</summary>
+    public static string Label(params IEnumerable<string> names) =>
+        "/label/" + string.Join('+', names.Select(Uri.EscapeDataString));
+
+    public static string Year(int year) => "/" + year.ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string Month(int year, int month) =>
+        $"/{year.ToString("D4", CultureInfo.InvariantCulture)}/{month.ToString("D2", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The same list at another page number; page 1 is the bare address.</summary>
+    public static string Paged(string path, int page) =>
+        page <= 1 ? path : $"{path}?page={page.ToString(CultureInfo.InvariantCulture)}";
+}

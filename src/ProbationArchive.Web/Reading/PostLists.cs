@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Archive;
+using ProbationArchive.Core.Rendering;
+
+namespace ProbationArchive.Web.Reading;
+
+/// <summary>The one query behind every list of posts: home, label and date archive pages.</summary>
+public static class PostLists
+{
+    /// <summary>
+    /// Newest first (undated posts last), one SQL command whatever the page size: labels and
+    /// comment counts come in the same statement. Null when the page number is past the end.
+    /// </summary>
+    public static async Task<PostListPage?> LoadAsync(IQueryable<Post> posts, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        if (pageNumber < 1 || pageNumber > int.MaxValue / pageSize)
+        {
+            return null;
+        }
+
+        // One extra row tells whether an older page exists, without a separate COUNT.
+        var rows = await NewestFirst(posts.AsNoTracking())
+            .Skip((pageNumber - 1) * pageSize)
+            .Take(pageSize + 1)
+            .Select(p => new
+            {
+                p.Title,
+                p.TitleIsDerived,
+                p.PublishedOn,
+                p.Permalink,
+                Opening = p.Body.Substring(0, Excerpt.SourceLength),
+                CommentCount = p.Comments.Count,
+                Labels = p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        if (rows.Count == 0 && pageNumber > 1)
+        {
+            return null;
+        }
+
+        var summaries = rows.Take(pageSize)
+            .Select(r => new PostSummary(r.Title, r.TitleIsDerived, r.PublishedOn, r.Permalink, Excerpt.From(r.Opening), r.CommentCount, r.Labels))
+            .ToList();
+        return new PostListPage(summaries, pageNumber, rows.Count > pageSize);
+    }
+
+    /// <summary>The archive's one order: by date, newest first, undated last; equal dates by import order.</summary>
+    public static IOrderedQueryable<Post> NewestFirst(IQueryable<Post> posts) =>
+        // SQLite sorts NULL lowest, so a descending sort puts undated posts after every dated one.
+        posts.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id);
+}

@@ -1,0 +1,10 @@
+namespace ProbationArchive.Web.Reading;
+
+/// <summary>Settings for the reading pages, from the "Archive" configuration section.</summary>
+public sealed class ReadingOptions
+{
+    public const string SectionName = "Archive";
+
+    /// <summary>Posts per page on the home, label and date archive pages.</summary>
+    public int PageSize { get; set; } = 10;
+}

@@ -1,0 +1,140 @@
+using ProbationArchive.Core.Rendering;
+using ProbationArchive.Web.Tests.Support;
+
+namespace ProbationArchive.Web.Tests.Pages;
+
+public sealed class PostPageTests(ArchiveWebFactory factory)
+{
+    [Fact]
+    public async Task Post_ShowsTitleDateAndRenderedBody()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
+
+        Assert.Equal("Latest From Napo 179", page.One("#post-title").Text());
+        Assert.Equal("2018-11-01", page.One(".post-header time").GetAttribute("datetime"));
+        Assert.Equal("Thursday 1 November 2018", page.One(".post-header time").Text());
+        Assert.True(page.QuerySelectorAll(".post-body p").Length > 10);
+        Assert.Equal("Sodexo hit the panic button on pay", page.QuerySelectorAll(".post-body p")[1].Text());
+        Assert.Empty(page.QuerySelectorAll(".derived-title-note"));
+    }
+
+    [Fact]
+    public async Task Post_ShowsEightThreadsAndSixRepliesInPageOrder()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
+
+        Assert.Equal("14 comments", page.One("#comments-heading").Text());
+        var threads = page.QuerySelectorAll("#comments ol.threads > li.thread");
+        Assert.Equal(8, threads.Length);
+        Assert.Equal(6, page.QuerySelectorAll("#comments .comment.reply").Length);
+        Assert.Equal(["3", "0", "1", "1", "0", "0", "1", "0"], threads.Select(t => t.GetAttribute("data-replies")));
+        Assert.Equal(
+            ["Comment 1", "Comment 2", "Comment 3", "Comment 4", "Comment 5", "Comment 6", "Comment 7", "Comment 8"],
+            threads.Select(t => t.One(":scope > article.comment .comment-permalink").Text()));
+
+        var firstReplies = threads[0].QuerySelectorAll("details.thread-replies > ol.replies > li > article.reply");
+        Assert.Equal(["Reply 1.1", "Reply 1.2", "Reply 1.3"], firstReplies.Select(r => r.One(".comment-permalink").Text()));
+        Assert.StartsWith("once the idiots who perpetrated TR", firstReplies[0].One(".comment-body").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("IL also says", firstReplies[1].One(".comment-body").Text(), StringComparison.Ordinal);
+        Assert.Equal("Napo only do for napo", firstReplies[2].One(".comment-body").Text());
+    }
+
+    [Fact]
+    public async Task Comments_HaveAnchorsPermalinksAndLinksToTheirParent()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
+
+        foreach (var comment in page.QuerySelectorAll("#comments article.comment"))
+        {
+            Assert.Matches("^c[0-9]+$", comment.Id);
+            Assert.Equal($"{Seeds.Napo179}#{comment.Id}", comment.One(".comment-permalink").GetAttribute("href"));
+        }
+
+        foreach (var thread in page.QuerySelectorAll("li.thread"))
+        {
+            var parent = thread.One(":scope > article.comment");
+            foreach (var reply in thread.QuerySelectorAll("article.reply"))
+            {
+                var inReplyTo = reply.One("a.in-reply-to");
+                Assert.Equal("#" + parent.Id, inReplyTo.GetAttribute("href"));
+                var parentNumber = parent.One(".comment-permalink").Text().Replace("Comment ", "", StringComparison.Ordinal);
+                Assert.Equal($"Reply to comment {parentNumber}:", reply.One(".visually-hidden").Text());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Threads_HaveReplyCountsCollapseControlsAndNextThreadLinks()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
+        var threads = page.QuerySelectorAll("li.thread");
+
+        Assert.Equal("3 replies", threads[0].One(".thread-reply-count").Text());
+        Assert.Equal("No replies", threads[1].One(".thread-reply-count").Text());
+        // Collapsing needs no script: a <details> open by default around each thread's replies.
+        var details = page.QuerySelectorAll("li.thread > details.thread-replies");
+        Assert.Equal(4, details.Length);
+        Assert.All(details, d => Assert.True(d.HasAttribute("open")));
+        Assert.Contains("3 replies to comment 1", details[0].One("summary").Text(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script"));
+
+        for (var i = 0; i < threads.Length; i++)
+        {
+            var next = threads[i].QuerySelector(":scope > article .next-thread");
+            if (i + 1 < threads.Length)
+            {
+                Assert.Equal("#" + threads[i + 1].One(":scope > article.comment").Id, next?.GetAttribute("href"));
+            }
+            else
+            {
+                Assert.Null(next);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task CommentLinks_AreAutolinkedAndMarkedAsUserContent()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
+
+        var link = page.One("li.thread:nth-child(2) .comment-body a");
+        Assert.StartsWith("https://iwradio.co.uk/2018/11/01/", link.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(ArchiveMarkdown.CommentLinkRel, link.GetAttribute("rel"));
+    }
+
+    [Fact]
+    public async Task Post_LinksToTheNewerAndOlderPost()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
+
+        Assert.Equal("/2019/03/probation-as-a-job", page.One(".post-nav a.newer").GetAttribute("href"));
+        Assert.Equal("/2018/10/napo-at-work-in-the-south-west-17", page.One(".post-nav a.older").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task LabelledPost_LinksItsLabels()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync("/2019/03/probation-as-a-job");
+
+        var label = page.One(".post-header .post-labels a");
+        Assert.Equal("PO", label.Text());
+        Assert.Equal("/label/PO", label.GetAttribute("href"));
+        Assert.Equal("No comments", page.One("#comments-heading").Text());
+    }
+
+    [Fact]
+    public async Task UndatedPost_SaysDateUnknownAndThatItsTitleIsDerived()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(Seeds.Undated);
+
+        Assert.Equal("Date unknown", page.One(".post-header .date-unknown").Text());
+        Assert.Empty(page.QuerySelectorAll(".post-header time"));
+        Assert.StartsWith("Here we have highlights", page.One("#post-title").Text(), StringComparison.Ordinal);
+        Assert.Contains("derived", page.One(".derived-title-note").Text(), StringComparison.Ordinal);
+        Assert.Equal(44, page.QuerySelectorAll("#comments article.comment").Length);
+        Assert.Equal(18, page.QuerySelectorAll("li.thread").Length);
+        // Undated posts come after every dated one, so the oldest dated post is its newer neighbour.
+        Assert.Equal("/2015/02/napo-on-the-case", page.One(".post-nav a.newer").GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll(".post-nav a.older"));
+    }
+}

@@ -1,0 +1,53 @@
+using ProbationArchive.Web.Tests.Support;
+
+namespace ProbationArchive.Web.Tests.Pages;
+
+/// <summary>A page costs the same number of SQL commands however many comments or posts it shows.</summary>
+public sealed class QueryCountTests(ConstructedArchiveFactory factory) : IClassFixture<ConstructedArchiveFactory>
+{
+    [Fact]
+    public async Task PostPage_CostsTheSameCommandsForOneThreadAndForThirty()
+    {
+        var client = factory.CreateReader();
+        var oneThread = await CountCommandsAsync(client, ConstructedArchiveFactory.OneThread);
+        var thirtyThreads = await CountCommandsAsync(client, ConstructedArchiveFactory.ThirtyThreads);
+
+        var page = await client.GetDocumentAsync(ConstructedArchiveFactory.ThirtyThreads);
+        Assert.Equal(30, page.QuerySelectorAll("li.thread").Length);
+        Assert.Equal(60, page.QuerySelectorAll("article.reply").Length);
+        TestContext.Current.SendDiagnosticMessage($"Post page SQL commands: 1 thread = {oneThread}, 30 threads = {thirtyThreads}");
+        Assert.Equal(oneThread, thirtyThreads);
+        // The post, its comments, newer and older neighbours, and the sidebar's two.
+        Assert.Equal(6, thirtyThreads);
+    }
+
+    [Theory]
+    [InlineData("/", 3)]
+    [InlineData("/label/PO", 4)]
+    [InlineData("/label/PO+Napo", 4)]
+    [InlineData("/labels", 3)]
+    [InlineData("/2001", 3)]
+    [InlineData("/2001/02", 3)]
+    [InlineData("/undated", 3)]
+    public async Task ListPages_CostTheSameCommandsForTwoPostsAPageAndForTen(string url, int expected)
+    {
+        using var twoAPage = factory.WithWebHostBuilder(b => b.UseSetting("Archive:PageSize", "2"));
+
+        var ten = await CountCommandsAsync(factory.CreateReader(), url);
+        var two = await CountCommandsAsync(twoAPage.CreateClient(), url);
+
+        TestContext.Current.SendDiagnosticMessage($"{url}: {ten} SQL commands at 10 posts a page, {two} at 2");
+        Assert.Equal(ten, two);
+        // The list (one statement with labels and comment counts), the sidebar's two, and for labels the label lookup.
+        Assert.Equal(expected, ten);
+    }
+
+    private async Task<int> CountCommandsAsync(HttpClient client, string url)
+    {
+        // Requests run one at a time here, and the counter belongs to this factory alone.
+        factory.Commands.Reset();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return factory.Commands.Count;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ProbationArchive.Core.Data;
+
+namespace ProbationArchive.Web.Tests.Support;
+
+/// <summary>
+/// The real app over a real SQLite file in a temporary folder, filled from the built-in seeds by
+/// the real importer at startup. Each factory has its own database.
+/// </summary>
+public class ArchiveWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("probation-archive-web-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "archive.db");
+
+    public CommandCounter Commands { get; } = new();
+
+    /// <summary>A client that shows redirects instead of following them.</summary>
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Archive", $"Data Source={DatabasePath}");
+        builder.UseSetting("Archive:ImportSeedsWhenEmpty", "true");
+        builder.UseSetting("Archive:SeedsPath", Path.Combine(AppContext.BaseDirectory, "seeds"));
+        // Request logs for hundreds of test requests would bury the test results.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<ArchiveDbContext>(options => options.AddInterceptors(Commands)));
+    }
+
+    /// <summary>Runs <paramref name="change"/> against the app's own database, for tests that need posts the seeds lack.</summary>
+    public async Task WithDatabaseAsync(Func<ArchiveDbContext, Task> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var scope = Services.CreateAsyncScope();
+        await change(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; failing the run for it is not.
+        }
+    }
+}
