@@ -144,7 +144,8 @@ public sealed class ListPageTests(ArchiveWebFactory factory)
     {
         var page = await factory.CreateReader().GetDocumentAsync("/2018/11");
 
-        var open = page.QuerySelectorAll(".archive-year details[open] summary a");
-        Assert.Equal(["2018"], open.Select(a => a.Text()));
+        var open = page.QuerySelectorAll(".archive-year details[open]");
+        Assert.Equal(["2018 (2)"], open.Select(d => d.One("summary").Text()));
+        Assert.Equal("/2018", open[0].One(".archive-whole-year a").GetAttribute("href"));
     }
 }

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ProbationArchive.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProbationArchive.Web.Tests.Browser;
+
+/// <summary>A reader in a real browser, against the real server. Screenshots land in bin/.../TestResults/screenshots.</summary>
+public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    // The colour site.css gives the comment a link points at (--target).
+    private const string TargetBackground = "rgb(255, 244, 194)";
+
+    [Fact]
+    public async Task Reader_GoesFromHomeToALabelToAPost_FollowsAReplyToItsParent_AndCollapsesAThread()
+    {
+        var (page, problems) = await OpenAsync(1100, 800);
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Newest posts");
+        await ScreenshotAsync(page, "home");
+
+        await page.Locator(".post-summary .post-labels a", new() { HasText = "PO" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(LabelPoAddress());
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Showing posts with label PO");
+        await ScreenshotAsync(page, "label");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Probation as a Job", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#post-title")).ToHaveTextAsync("Probation as a Job");
+        await page.Locator(".post-nav a.older").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(Seeds.Napo179) + "$"));
+        await ScreenshotAsync(page, "post");
+        await page.Locator("#comments-heading").ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "post-comments");
+
+        // Reply 1.2 points back at comment 1: following it makes comment 1 the highlighted target.
+        var firstThread = page.Locator("li.thread").First;
+        var parentId = await firstThread.Locator(":scope > article.comment").GetAttributeAsync("id");
+        await page.Locator("#comments article.reply").Nth(1).Locator("a.in-reply-to").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"#{parentId}$"));
+        var target = page.Locator(":target");
+        await Expect(target).ToHaveAttributeAsync("id", parentId!);
+        await Expect(target).ToBeInViewportAsync();
+        await Expect(target).ToHaveCSSAsync("background-color", TargetBackground);
+        await ScreenshotAsync(page, "reply-parent-highlighted");
+
+        // "Next thread" skips to the next top-level comment.
+        await firstThread.Locator("a.next-thread").ClickAsync();
+        var secondId = await page.Locator("li.thread").Nth(1).Locator(":scope > article.comment").GetAttributeAsync("id");
+        await Expect(page.Locator(":target")).ToHaveAttributeAsync("id", secondId!);
+
+        // Collapse the first thread's replies with the mouse, bring them back with the keyboard.
+        var replies = firstThread.Locator("details.thread-replies");
+        var summary = replies.Locator("summary");
+        var firstReply = replies.Locator("article.reply").First;
+        await Expect(firstReply).ToBeVisibleAsync();
+        await summary.ClickAsync();
+        await Expect(firstReply).ToBeHiddenAsync();
+        Assert.False(await replies.EvaluateAsync<bool>("d => d.open"));
+        Assert.StartsWith("Show 3 replies", await VisibleTextAsync(summary), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "thread-collapsed");
+        await summary.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(firstReply).ToBeVisibleAsync();
+        Assert.StartsWith("Hide 3 replies", await VisibleTextAsync(summary), StringComparison.Ordinal);
+
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_ReachesTheSkipLinkFirstAndItMovesFocusToTheText()
+    {
+        var (page, problems) = await OpenAsync(1100, 800);
+        await page.GotoAsync(Seeds.Napo179);
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/", "home-phone")]
+    [InlineData(Seeds.Napo179, "post-phone")]
+    public async Task Phone_ShowsPagesWithoutSidewaysScrolling(string url, string screenshot)
+    {
+        var (page, problems) = await OpenAsync(390, 844);
+        await page.GotoAsync(url);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await ScreenshotAsync(page, screenshot);
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Seeds.Napo179)]
+    [InlineData(Seeds.Undated)]
+    [InlineData("/label/PO")]
+    [InlineData("/labels")]
+    public async Task Axe_FindsNoSeriousOrCriticalViolation(string url)
+    {
+        var (page, _) = await OpenAsync(1100, 800);
+        await page.GotoAsync(url);
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe on {url}:\n{string.Join('\n', serious)}");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A fresh page, collecting script errors and CSP refusals (the browser reports both as console errors).</summary>
+    private async Task<(IPage Page, List<string> Problems)> OpenAsync(int width, int height)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"{message.Text} at {message.Location}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return (page, problems);
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
+    }
+
+    /// <summary>The rendered text (innerText skips what CSS hides), whitespace collapsed.</summary>
+    private static async Task<string> VisibleTextAsync(ILocator locator) =>
+        WhiteSpace().Replace(await locator.InnerTextAsync(), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex("/label/PO$")]
+    private static partial Regex LabelPoAddress();
+}
