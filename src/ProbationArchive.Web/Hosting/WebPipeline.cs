@@ -16,7 +16,10 @@ internal static class WebPipeline
             options.Conventions.AddPageRoute("/Archive", "undated");
         });
         services.AddRouting(options => options.LowercaseUrls = false);
-        services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName);
+        services.AddOptions<ReadingOptions>()
+            .BindConfiguration(ReadingOptions.SectionName)
+            .Validate(o => o.PageSize is >= 1 and <= ReadingOptions.MaxPageSize, $"Archive:PageSize must be 1 to {ReadingOptions.MaxPageSize}.")
+            .ValidateOnStart();
         return services;
     }
 

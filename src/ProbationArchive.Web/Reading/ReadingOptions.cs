@@ -5,6 +5,8 @@ public sealed class ReadingOptions
 {
     public const string SectionName = "Archive";
 
+    public const int MaxPageSize = 100;
+
     /// <summary>Posts per page on the home, label and date archive pages.</summary>
     public int PageSize { get; set; } = 10;
 }

@@ -38,7 +38,7 @@ public sealed class ListPageTests(ArchiveWebFactory factory)
     [Fact]
     public async Task Home_PagesLinkNewerAndOlder()
     {
-        using var small = factory.WithWebHostBuilder(b => b.UseSetting("Archive:PageSize", "4"));
+        using var small = factory.WithPageSize(4);
         var client = small.CreateClient();
 
         var first = await client.GetDocumentAsync("/");
@@ -72,7 +72,7 @@ public sealed class ListPageTests(ArchiveWebFactory factory)
     [Fact]
     public async Task LabelPage_IsPaged()
     {
-        using var small = factory.WithWebHostBuilder(b => b.UseSetting("Archive:PageSize", "4"));
+        using var small = factory.WithPageSize(4);
         var client = small.CreateClient();
 
         var second = await client.GetDocumentAsync("/label/PO?page=2");

@@ -31,7 +31,7 @@ public sealed class QueryCountTests(ConstructedArchiveFactory factory) : IClassF
     [InlineData("/undated", 3)]
     public async Task ListPages_CostTheSameCommandsForTwoPostsAPageAndForTen(string url, int expected)
     {
-        using var twoAPage = factory.WithWebHostBuilder(b => b.UseSetting("Archive:PageSize", "2"));
+        using var twoAPage = factory.WithPageSize(2);
 
         var ten = await CountCommandsAsync(factory.CreateReader(), url);
         var two = await CountCommandsAsync(twoAPage.CreateClient(), url);

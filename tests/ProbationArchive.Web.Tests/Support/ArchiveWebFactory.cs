@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -18,6 +19,16 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(_folder, "archive.db");
 
     public CommandCounter Commands { get; } = new();
+
+    /// <summary>
+    /// The same app and database with a different page size. This factory is started first, so
+    /// the seeds are imported once and never by two hosts at the same time.
+    /// </summary>
+    public WebApplicationFactory<Program> WithPageSize(int pageSize)
+    {
+        _ = Services;
+        return WithWebHostBuilder(builder => builder.UseSetting("Archive:PageSize", pageSize.ToString(CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>A client that shows redirects instead of following them.</summary>
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
