@@ -21,6 +21,7 @@ public sealed class ArchiveImporter(
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<FileImportResult>? progress, CancellationToken cancellationToken)
     {
         var summary = new ImportSummary();
+        await using var session = await ImportConnection.OpenAsync(db, cancellationToken);
         foreach (var entry in ImportPathExpander.Expand(paths))
         {
             var result = entry.Error is null
@@ -90,8 +91,10 @@ public sealed class ArchiveImporter(
         source.Diagnostics.Clear();
         source.Diagnostics.AddRange(warnings.Select(w => new ImportDiagnostic { Line = w.Line, Severity = w.Severity, Code = w.Code, Message = w.Message }));
 
-        var counts = await new PageWriter(db).WriteAsync(source, page, previousLabel, cancellationToken);
+        var writer = new PageWriter(db);
+        var counts = await writer.WriteAsync(source, page, previousLabel, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await writer.WriteNewThreadsAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FileImportResult(
             path,

@@ -12,7 +12,12 @@ namespace ProbationArchive.Core.Import;
 /// </summary>
 internal sealed class PageWriter(ArchiveDbContext db)
 {
+    private readonly NewThreadWriter _newThreads = new(db);
+
     public sealed record Counts(int New, int Updated, int Unchanged);
+
+    /// <summary>Writes the comments of posts that had none; call after SaveChanges, in the same transaction.</summary>
+    public Task WriteNewThreadsAsync(CancellationToken cancellationToken) => _newThreads.WriteAsync(cancellationToken);
 
     public async Task<Counts> WriteAsync(SourceFile source, ParsedPage page, string? previousLabel, CancellationToken cancellationToken)
     {
@@ -123,6 +128,11 @@ internal sealed class PageWriter(ArchiveDbContext db)
     {
         var stored = isNew ? [] : await db.Comments.Where(c => c.PostId == post.Id).ToListAsync(cancellationToken);
         var changed = CommentSynchroniser.Apply(post, parsed.Comments, stored, c => db.Comments.Remove(c));
+        if (stored.Count == 0 && post.Comments.Count > 0)
+        {
+            _newThreads.Take(post);
+        }
+
         if (post.DeclaredCommentCount != parsed.DeclaredCommentCount)
         {
             post.DeclaredCommentCount = parsed.DeclaredCommentCount;
