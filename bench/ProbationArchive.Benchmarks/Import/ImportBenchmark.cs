@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProbationArchive.Core.Import;
+using ProbationArchive.CorpusGenerator;
+
+namespace ProbationArchive.Benchmarks.Import;
+
+/// <summary>
+/// Imports the corpus into a fresh archive with the real importer (wired as the import command
+/// wires it), then writes the same rows with <see cref="BaselineWriter"/>, and reports both.
+/// </summary>
+internal static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(CorpusOptions options, bool withoutSearchIndex)
+    {
+        var (manifest, pages) = Corpus.Ensure(options);
+        var folder = Directory.CreateDirectory(Path.Combine(BenchPaths.Out, "import")).FullName;
+        var measure = new Measurer(folder, pages, manifest, withoutSearchIndex);
+        var importer = await measure.RunAsync("importer", (connectionString, progress) => ImportAsync(connectionString, folder, pages, progress));
+        var baseline = await measure.RunAsync("baseline", (connectionString, progress) =>
+            BaselineWriter.WriteAsync(connectionString, pages, transactionPerFile: false, progress, CancellationToken.None));
+        var perFile = await measure.RunAsync("baseline-per-file", (connectionString, progress) =>
+            BaselineWriter.WriteAsync(connectionString, pages, transactionPerFile: true, progress, CancellationToken.None));
+
+        var report = ImportReport.Write(manifest, importer, baseline, perFile, withoutSearchIndex);
+        Console.Write(report);
+        var reportPath = Path.Combine(folder, withoutSearchIndex ? "import-report-without-search-index.txt" : "import-report.txt");
+        await File.WriteAllTextAsync(reportPath, report);
+        Console.WriteLine($"Report saved to {reportPath}");
+        return ImportReport.RowsMatch(manifest, importer, baseline) ? 0 : 1;
+    }
+
+    private static async Task<int> ImportAsync(string connectionString, string folder, string pages, IProgress<int> progress)
+    {
+        using var host = ImporterHost.Build(connectionString, folder);
+        await using var scope = host.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<ArchiveImporter>();
+        var files = 0;
+        var summary = await importer.ImportAsync([pages], new Progress(_ => progress.Report(++files)), CancellationToken.None);
+        foreach (var message in summary.Failures.SelectMany(f => f.Messages).Take(10))
+        {
+            Console.WriteLine($"  FAILED {message}");
+        }
+
+        return summary.FilesRead;
+    }
+
+    /// <summary>Synchronous, unlike <see cref="Progress{T}"/>, which posts to the thread pool.</summary>
+    private sealed class Progress(Action<FileImportResult> report) : IProgress<FileImportResult>
+    {
+        public void Report(FileImportResult value) => report(value);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Data;
+using ProbationArchive.CorpusGenerator;
+
+namespace ProbationArchive.Benchmarks.Import;
+
+/// <summary>Runs one writer over the corpus into a fresh, migrated archive file and measures it.</summary>
+internal sealed class Measurer(string folder, string pages, CorpusManifest manifest, bool withoutSearchIndex)
+{
+    public async Task<ImportMeasurement> RunAsync(string name, Func<string, IProgress<int>, Task<int>> run)
+    {
+        var file = Path.Combine(folder, $"{name}.db");
+        foreach (var stale in new[] { file, $"{file}-wal", $"{file}-shm" })
+        {
+            File.Delete(stale);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+        await using (var db = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options))
+        {
+            await ArchiveDatabase.MigrateAsync(db, CancellationToken.None);
+            if (withoutSearchIndex)
+            {
+                // Attribution only: what the import costs when the full-text index is not kept in step.
+                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER Posts_SearchInsert; DROP TRIGGER Comments_SearchInsert;");
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"Running the {name} over {manifest.Files} files ...");
+        var quartiles = new MemoryProbe.Quartiles(manifest.Files);
+        MemoryProbe.ResetPeak();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var files = await run(connectionString, quartiles);
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var measurement = new ImportMeasurement(
+            name,
+            clock.Elapsed,
+            cpu,
+            files,
+            Directory.EnumerateFiles(pages).Sum(f => new FileInfo(f).Length),
+            await ArchiveCounts.ReadAsync(connectionString),
+            MemoryProbe.PeakWorkingSet(),
+            GC.GetTotalAllocatedBytes(precise: true) - allocated,
+            GC.CollectionCount(0) - gen0,
+            GC.CollectionCount(1) - gen1,
+            GC.CollectionCount(2) - gen2,
+            quartiles.Samples);
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"  {name}: {measurement.Elapsed.TotalSeconds:F1} s");
+        return measurement;
+    }
+}

@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+using ProbationArchive.Benchmarks;
+using ProbationArchive.Benchmarks.Import;
+using ProbationArchive.Benchmarks.Parsing;
+using ProbationArchive.CorpusGenerator;
+
+// dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- import [corpus options] [--without-search-index]
+// dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- parser [BenchmarkDotNet options]
+switch (args)
+{
+    case ["import", .. var rest]:
+        var options = CorpusOptions.Parse(rest, out var unknown);
+        var withoutSearchIndex = unknown.Contains("--without-search-index");
+        if (unknown.Any(u => u != "--without-search-index"))
+        {
+            await Console.Error.WriteLineAsync($"unexpected argument {unknown[0]}; {CorpusOptions.Usage} --without-search-index");
+            return 2;
+        }
+
+        return await ImportBenchmark.RunAsync(options, withoutSearchIndex);
+    case ["corpus", .. var rest]:
+        // Prints the pages folder of the corpus (generated if missing) on its last line, for bench/http-bench.sh.
+        Console.WriteLine(Corpus.Ensure(CorpusOptions.Parse(rest, out _)).Pages);
+        return 0;
+    case ["parser", .. var rest]:
+        BenchmarkRunner.Run<ParserBenchmarks>(args: [.. rest]);
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync("usage: ProbationArchive.Benchmarks import [corpus options] [--without-search-index] | parser [BenchmarkDotNet options] | corpus [corpus options]");
+        return 2;
+}
