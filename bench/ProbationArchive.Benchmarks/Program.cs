@@ -9,15 +9,15 @@ using ProbationArchive.CorpusGenerator;
 switch (args)
 {
     case ["import", .. var rest]:
-        var options = CorpusOptions.Parse(rest, out var unknown);
-        var withoutSearchIndex = unknown.Contains("--without-search-index");
-        if (unknown.Any(u => u != "--without-search-index"))
+        const string WithoutSearchIndex = "--without-search-index";
+        var options = CorpusOptions.Parse([.. rest.Where(a => a != WithoutSearchIndex)], out var unknown);
+        if (unknown.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"unexpected argument {unknown[0]}; {CorpusOptions.Usage} --without-search-index");
+            await Console.Error.WriteLineAsync($"unexpected argument {unknown[0]}; {CorpusOptions.Usage} {WithoutSearchIndex}");
             return 2;
         }
 
-        return await ImportBenchmark.RunAsync(options, withoutSearchIndex);
+        return await ImportBenchmark.RunAsync(options, rest.Contains(WithoutSearchIndex));
     case ["corpus", .. var rest]:
         // Prints the pages folder of the corpus (generated if missing) on its last line, for bench/http-bench.sh.
         Console.WriteLine(Corpus.Ensure(CorpusOptions.Parse(rest, out _)).Pages);

@@ -20,6 +20,7 @@ internal static class WebPipeline
             .BindConfiguration(ReadingOptions.SectionName)
             .Validate(o => o.PageSize is >= 1 and <= ReadingOptions.MaxPageSize, $"Archive:PageSize must be 1 to {ReadingOptions.MaxPageSize}.")
             .ValidateOnStart();
+        services.AddArchiveOutputCaching();
         return services;
     }
 
@@ -35,6 +36,7 @@ internal static class WebPipeline
         app.UseStatusCodePagesWithReExecute("/NotFound");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseArchiveOutputCaching();
         app.MapLegacyRedirects();
         app.MapRazorPages();
         return app;
