@@ -21,6 +21,7 @@ internal static class WebPipeline
             .Validate(o => o.PageSize is >= 1 and <= ReadingOptions.MaxPageSize, $"Archive:PageSize must be 1 to {ReadingOptions.MaxPageSize}.")
             .ValidateOnStart();
         services.AddArchiveOutputCaching();
+        services.AddRequestLimits();
         return services;
     }
 

@@ -18,6 +18,12 @@ public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ReadingOptions> o
 
     public async Task<IActionResult> OnGetAsync(string? year, string? month, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
+        // "?page=abc" or a number past int is no page of the archive, as "?page=0" is not.
+        if (!ModelState.IsValid)
+        {
+            return NotFound();
+        }
+
         var posts = db.Posts.AsQueryable();
         if (year is null)
         {

@@ -14,6 +14,12 @@ public sealed class IndexModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
     // "page" is also Razor Pages' own route value (the page's name), so the parameter is named apart.
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
+        // "?page=abc" or a number past int is no page of the archive, as "?page=0" is not.
+        if (!ModelState.IsValid)
+        {
+            return NotFound();
+        }
+
         var posts = await PostLists.LoadAsync(db.Posts, pageNumber ?? 1, options.Value.PageSize, cancellationToken);
         if (posts is null)
         {

@@ -16,8 +16,14 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
 
     public string Path { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string names, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? names, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
+        // Names of only spaces ("/label/%20") bind as null; "?page=abc" is no page number.
+        if (string.IsNullOrWhiteSpace(names) || !ModelState.IsValid)
+        {
+            return NotFound();
+        }
+
         var requested = names.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

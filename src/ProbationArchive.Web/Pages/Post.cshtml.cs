@@ -21,8 +21,14 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
 
     public PostLink? Older { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? year, string? month, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? year, string? month, string? slug, CancellationToken cancellationToken)
     {
+        // Model binding turns a slug of only spaces ("/2018/11/%20") into null.
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return NotFound();
+        }
+
         if (year is not null && month is not null && slug.EndsWith(BloggerSuffix, StringComparison.OrdinalIgnoreCase))
         {
             return await RedirectFromBloggerAsync(year, month, slug[..^BloggerSuffix.Length], cancellationToken);

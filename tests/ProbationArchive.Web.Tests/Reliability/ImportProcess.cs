@@ -7,7 +7,8 @@ internal static class ImportProcess
 {
     public static Process Start(string databasePath, params string[] paths) => Start(databasePath, output: null, paths);
 
-    private static Process Start(string databasePath, List<string>? output, string[] paths)
+    /// <summary>Starts an import whose output lines are collected into <paramref name="output"/> (lock it to read).</summary>
+    public static Process Start(string databasePath, List<string>? output, string[] paths)
     {
         var start = new ProcessStartInfo("dotnet")
         {
