@@ -7,7 +7,7 @@ using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Feeds;
 
-/// <summary>sitemap.xml (every post, label and date-archive page) and robots.txt.</summary>
+/// <summary>sitemap.xml (every post, label and date-archive page, and the month-by-month overview) and robots.txt.</summary>
 internal static class SitemapEndpoints
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -37,6 +37,7 @@ internal static class SitemapEndpoints
             xml.WriteStartElement("urlset", SitemapNamespace);
             Url(ArchiveUrls.Home, null);
             Url(ArchiveUrls.Labels, null);
+            Url(ArchiveUrls.Overview, null);
             foreach (var post in posts)
             {
                 Url(ArchiveUrls.Post(post.Permalink), post.PublishedOn);

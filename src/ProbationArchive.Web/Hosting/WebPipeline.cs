@@ -1,3 +1,4 @@
+using ProbationArchive.Web.Feeds;
 using ProbationArchive.Web.Reading;
 using ProbationArchive.Web.Routing;
 using Serilog;
@@ -20,6 +21,7 @@ internal static class WebPipeline
             .BindConfiguration(ReadingOptions.SectionName)
             .Validate(o => o.PageSize is >= 1 and <= ReadingOptions.MaxPageSize, $"Archive:PageSize must be 1 to {ReadingOptions.MaxPageSize}.")
             .ValidateOnStart();
+        services.AddSearchRateLimiting();
         services.AddArchiveOutputCaching();
         services.AddRequestLimits();
         return services;
@@ -37,8 +39,11 @@ internal static class WebPipeline
         app.UseStatusCodePagesWithReExecute("/NotFound");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseArchiveOutputCaching();
         app.MapLegacyRedirects();
+        app.MapArchiveFeeds();
+        app.MapArchiveSitemap();
         app.MapRazorPages();
         return app;
     }

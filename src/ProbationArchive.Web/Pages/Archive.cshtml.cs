@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Web.Charts;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
@@ -15,6 +16,9 @@ public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ReadingOptions> o
     public string Path { get; private set; } = "";
 
     public PostListPage Posts { get; private set; } = null!;
+
+    /// <summary>A year's posts and comments per month; null on month and undated pages.</summary>
+    public ActivityChart? Activity { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? year, string? month, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
@@ -56,6 +60,12 @@ public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ReadingOptions> o
         }
 
         Posts = page;
+        if (year is not null && month is null)
+        {
+            var y = int.Parse(year, CultureInfo.InvariantCulture);
+            Activity = new ActivityChart("activity", $"Posts and comments per month in {y}", await MonthlyActivity.LoadYearAsync(posts, y, cancellationToken));
+        }
+
         return Page();
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Web.Charts;
+using ProbationArchive.Web.Feeds;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
@@ -12,9 +14,20 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
 {
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
+    /// <summary>"label PO", or "labels A, B and C".</summary>
+    public string LabelsPhrase => Labels.Count == 1
+        ? $"label {Labels[0]}"
+        : $"labels {string.Join(", ", Labels.Take(Labels.Count - 1))} and {Labels[^1]}";
+
+    /// <summary>The label's Atom feed; there is none for a list of labels.</summary>
+    public string? FeedUrl => Labels.Count == 1 ? FeedEndpoints.Label(Labels[0]) : null;
+
     public PostListPage Posts { get; private set; } = null!;
 
     public string Path { get; private set; } = "";
+
+    /// <summary>The label's posts and comments per month, from its first post to its last.</summary>
+    public ActivityChart Activity { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? names, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
@@ -53,15 +66,15 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
         }
 
         var ids = selected.Select(l => l!.Id).ToList();
-        var posts = await PostLists.LoadAsync(
-            db.Posts.Where(p => p.Labels.Count(l => ids.Contains(l.Id)) == ids.Count),
-            pageNumber ?? 1, options.Value.PageSize, cancellationToken);
+        var labelled = db.Posts.Where(p => p.Labels.Count(l => ids.Contains(l.Id)) == ids.Count);
+        var posts = await PostLists.LoadAsync(labelled, pageNumber ?? 1, options.Value.PageSize, cancellationToken);
         if (posts is null)
         {
             return NotFound();
         }
 
         Posts = posts;
+        Activity = new ActivityChart("activity", $"Posts and comments per month with {LabelsPhrase}", await MonthlyActivity.LoadAsync(labelled, cancellationToken));
         return Page();
     }
 }

@@ -9,6 +9,9 @@ public static class ArchiveUrls
     public const string Labels = "/labels";
     public const string Undated = "/undated";
 
+    /// <summary>The whole archive at a glance: posts and comments per month.</summary>
+    public const string Overview = "/archive";
+
     public static string Post(string permalink) => "/" + permalink;
 
     public static string Comment(string permalink, int commentId) =>

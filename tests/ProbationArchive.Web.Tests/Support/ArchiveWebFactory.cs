@@ -38,6 +38,8 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Archive", $"Data Source={DatabasePath}");
         builder.UseSetting("Archive:ImportSeedsWhenEmpty", "true");
         builder.UseSetting("Archive:SeedsPath", Path.Combine(AppContext.BaseDirectory, "seeds"));
+        // Every test client shares one remote address; search's per-client limit is tested on its own (SearchRateLimitTests).
+        builder.UseSetting("Search:PermitLimit", "1000000");
         // Request logs for hundreds of test requests would bury the test results.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");

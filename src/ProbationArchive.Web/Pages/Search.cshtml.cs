@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProbationArchive.Core.Data;
+using ProbationArchive.Core.Search;
+using ProbationArchive.Web.Hosting;
+using ProbationArchive.Web.Search;
+
+namespace ProbationArchive.Web.Pages;
+
+/// <summary>
+/// Full-text search ("/search?q=..."), filtered by label and dates, ranked or newest first, paged.
+/// Whatever the reader sends, the answer is a page: 200 with results or a prompt, 400 with a
+/// message for a query that cannot run, never a 500. Rate-limited per client (SearchRateLimiting),
+/// and never output-cached: every query is different, and caching them would let anyone fill the cache.
+/// </summary>
+[EnableRateLimiting(SearchRateLimiting.PolicyName)]
+[OutputCache(NoStore = true)]
+public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> options, ILogger<SearchModel> logger) : PageModel
+{
+    // SQLITE_ERROR: what FTS5 answers to an expression it cannot parse.
+    private const int SqliteError = 1;
+
+    public SearchForm Form { get; private set; } = new(null, null, null, null, null, null);
+
+    public IReadOnlyList<string> Labels { get; private set; } = [];
+
+    /// <summary>Why the search did not run, in words for the reader; null when it ran or nothing was asked.</summary>
+    public string? Problem { get; private set; }
+
+    public SearchResults? Results { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        string? q, string? label, string? from, string? to, string? order, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        Form = new SearchForm(q, label, from, to, order, pageNumber);
+        Labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(cancellationToken);
+        if (Form.IsBlank)
+        {
+            // An empty search box is a question not yet asked: the page explains what to type.
+            Problem = q is null ? null : "Type a word or a \"quoted phrase\" to search for.";
+            return Page();
+        }
+
+        var request = Form.ToRequest(Labels, options.Value, out var problem);
+        if (request is null)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, problem!);
+        }
+
+        try
+        {
+            Results = await ArchiveSearch.RunAsync(db, request, cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteError)
+        {
+            logger.LogWarning(e, "Search {Expression} could not run", request.Query.Expression);
+            return Refuse(StatusCodes.Status400BadRequest, "The archive could not run this search. Try fewer or simpler words.");
+        }
+
+        if (Results.Total > 0 && Results.Page > Results.PageCount)
+        {
+            var problem404 = $"This search found {Results.Total} {(Results.Total == 1 ? "result" : "results")}, on {Results.PageCount} {(Results.PageCount == 1 ? "page" : "pages")}: there is no page {Results.Page}.";
+            Results = null;
+            return Refuse(StatusCodes.Status404NotFound, problem404);
+        }
+
+        return Page();
+    }
+
+    private PageResult Refuse(int status, string problem)
+    {
+        Problem = problem;
+        // This page explains itself; the status-code pages must not replace it with "not found".
+        HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Web.Tests.Support;
+
+namespace ProbationArchive.Web.Tests.Search;
+
+/// <summary>The search page over the seeds: what it finds, where its links land, and how filters narrow it.</summary>
+public sealed class SearchPageTests(ArchiveWebFactory factory)
+{
+    [Fact]
+    public async Task PhraseOnlyInOneReply_IsFoundAndItsLinkLandsOnThatReplysAnchor()
+    {
+        var client = factory.CreateReader();
+
+        var results = await client.GetDocumentAsync(SearchClient.Url("\"only do for napo\""));
+
+        Assert.Equal(1, results.Total());
+        var hit = results.One(".search-hit");
+        var href = hit.One(".search-hit-title a").GetAttribute("href")!;
+        Assert.Matches($"^{Seeds.Napo179}#c[0-9]+$", href);
+        Assert.Equal("Latest From Napo 179", hit.One(".search-hit-title a").Text());
+        Assert.Equal("Matched in a comment", hit.One(".hit-kind").Text());
+        // The phrase is highlighted whole, and the snippet is the reply's text.
+        Assert.Equal("only do for napo", hit.One(".snippet mark").Text());
+        Assert.Equal("Napo only do for napo", hit.One(".snippet").Text());
+
+        var anchor = href.Split('#')[1];
+        var reply = await factory.ReadStoreAsync((db, ct) => db.Comments.SingleAsync(c => c.Text == "Napo only do for napo", ct));
+        Assert.Equal($"c{reply.Id}", anchor);
+        Assert.NotNull(reply.ParentId);
+
+        var post = await client.GetDocumentAsync(Seeds.Napo179);
+        var target = post.One($"#{anchor}");
+        Assert.Contains("reply", target.ClassList);
+        Assert.Equal("Reply 1.3", target.One(".comment-permalink").Text());
+        Assert.Equal("Napo only do for napo", target.One(".comment-body").Text());
+    }
+
+    [Fact]
+    public async Task ExcludedWord_RemovesExactlyTheHitsThatHoldIt()
+    {
+        using var wide = factory.WithSearchSetting("Search:PageSize", "100");
+        var client = wide.CreateClient();
+
+        var all = await client.GetDocumentAsync(SearchClient.Url("probation"));
+        var without = await client.GetDocumentAsync(SearchClient.Url("probation -napo"));
+        var with = await client.GetDocumentAsync(SearchClient.Url("probation napo"));
+
+        Assert.InRange(without.Total(), 1, all.Total() - 1);
+        Assert.True(all.Total() <= 100, "every hit fits on one page");
+        Assert.Empty(without.HitKeys().Intersect(with.HitKeys()));
+        Assert.Equal(all.HitKeys().Order(), without.HitKeys().Concat(with.HitKeys()).Order());
+    }
+
+    [Fact]
+    public async Task LabelFilter_NarrowsTheResultsToPostsWithThatLabel()
+    {
+        using var wide = factory.WithSearchSetting("Search:PageSize", "100");
+        var client = wide.CreateClient();
+
+        var all = await client.GetDocumentAsync(SearchClient.Url("probation"));
+        var labelled = await client.GetDocumentAsync(SearchClient.Url("probation", "&label=po"));
+
+        Assert.InRange(labelled.Total(), 1, all.Total() - 1);
+        Assert.Equal("PO", labelled.One("#search-label option[selected]").GetAttribute("value"));
+        var poPosts = await factory.ReadStoreAsync((db, ct) =>
+            db.Posts.Where(p => p.Labels.Any(l => l.Name == "PO")).Select(p => p.Id).ToListAsync(ct));
+        Assert.All(labelled.QuerySelectorAll(".search-hit"), h => Assert.Contains(int.Parse(h.GetAttribute("data-post-id")!, CultureInfo.InvariantCulture), poPosts));
+        Assert.Subset(all.HitKeys().ToHashSet(), labelled.HitKeys().ToHashSet());
+    }
+
+    [Fact]
+    public async Task DateRange_KeepsOnlyPostsInsideIt()
+    {
+        using var wide = factory.WithSearchSetting("Search:PageSize", "100");
+        var client = wide.CreateClient();
+
+        var all = await client.GetDocumentAsync(SearchClient.Url("probation"));
+        var in2019 = await client.GetDocumentAsync(SearchClient.Url("probation", "&from=2019-01-01&to=2019-12-31"));
+
+        Assert.InRange(in2019.Total(), 1, all.Total() - 1);
+        Assert.All(in2019.QuerySelectorAll(".search-hit time"), t => Assert.StartsWith("2019-", t.GetAttribute("datetime"), StringComparison.Ordinal));
+        Assert.Equal(in2019.Total(), in2019.QuerySelectorAll(".search-hit time").Length);
+        Assert.Equal("2019-01-01", in2019.One("#search-from").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task NewestFirst_OrdersHitsByDate()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(SearchClient.Url("napo", "&order=newest"));
+
+        var dates = page.QuerySelectorAll(".search-hit time").Select(t => t.GetAttribute("datetime")!).ToList();
+        Assert.True(dates.Count > 2);
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+        Assert.Equal("newest", page.One("#search-order option[selected]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Results_ArePagedWithLinksThatKeepTheFilters()
+    {
+        using var small = factory.WithSearchSetting("Search:PageSize", "3");
+        var client = small.CreateClient();
+        const string Filters = "&label=PO&order=newest";
+
+        var first = await client.GetDocumentAsync(SearchClient.Url("probation", Filters));
+        Assert.Equal(3, first.QuerySelectorAll(".search-hit").Length);
+        Assert.Empty(first.QuerySelectorAll(".pager a.newer"));
+        var next = first.One(".pager a.older").GetAttribute("href")!;
+        Assert.Equal("/search?q=probation&label=PO&order=newest&page=2", next);
+
+        var second = await client.GetDocumentAsync(next);
+        Assert.Equal("4", second.One("ol.search-results").GetAttribute("start"));
+        Assert.Empty(second.HitKeys().Intersect(first.HitKeys()));
+        Assert.Equal("/search?q=probation&label=PO&order=newest", second.One(".pager a.newer").GetAttribute("href"));
+
+        var pages = (first.Total() + 2) / 3;
+        var past = await client.GetDocumentAsync(SearchClient.Url("probation", $"{Filters}&page={pages + 1}"), HttpStatusCode.NotFound);
+        Assert.Contains($"there is no page {pages + 1}", past.One("#search-problem").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoMatch_SaysSo()
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(SearchClient.Url("zebracorn"));
+
+        Assert.Equal(0, page.Total());
+        // The query is quoted by a <q> element: its quotation marks come from the stylesheet, not the text.
+        Assert.Equal("No post or comment matches zebracorn.", page.One("#search-count").Text());
+        Assert.Equal("zebracorn", page.One("#search-count q").Text());
+        Assert.NotEmpty(page.QuerySelectorAll("p.empty"));
+        Assert.Empty(page.QuerySelectorAll(".search-hit"));
+    }
+
+    [Fact]
+    public async Task SearchBox_InTheHeaderOfEveryPage_SubmitsToTheSearchPage()
+    {
+        var client = factory.CreateReader();
+        foreach (var url in new[] { "/", Seeds.Napo179, "/label/PO", "/labels", "/2018", "/archive", "/search" })
+        {
+            var page = await client.GetDocumentAsync(url);
+            var form = page.One("header form[role=search]");
+            Assert.Equal("/search", form.GetAttribute("action"));
+            Assert.Equal("get", form.GetAttribute("method"));
+            Assert.Equal("q", form.One("input[type=search]").GetAttribute("name"));
+        }
+    }
+}
