@@ -30,6 +30,7 @@ public class ParserBenchmarks
         public Settings()
         {
             AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+            ArtifactsPath = Path.Combine(BenchPaths.Out, "BenchmarkDotNet.Artifacts");
             AddColumn(new ThroughputColumns.PageSize(), new ThroughputColumns.MegabytesPerSecond(), new ThroughputColumns.AllocatedPerMegabyte());
         }
     }

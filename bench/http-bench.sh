@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# HTTP benchmark (issue 5): the app and Debian's nginx on loopback over the generated archive,
+# driven by wrk. Usage: bash bench/http-bench.sh [seconds-per-run, default 30] [connections, default 64]
+#
+# Everything it starts listens on 127.0.0.1 only, every wait is bounded, and the servers are
+# stopped on exit, however the script ends. Output goes to bench/out/http/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${1:-30}"
+CONNECTIONS="${2:-64}"
+APP_PORT=5180
+NGINX_PORT=5181
+OUT="$PWD/bench/out/http"
+mkdir -p "$OUT/static"
+
+for tool in wrk nginx curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "installing $tool (Debian packages wrk, nginx-light, curl)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light curl >/dev/null
+    break
+  fi
+done
+
+echo "== building (Release)"
+dotnet build -c Release src/ProbationArchive.Web >/dev/null
+dotnet build -c Release bench/ProbationArchive.Benchmarks >/dev/null
+
+echo "== corpus"
+PAGES="$(dotnet bench/ProbationArchive.Benchmarks/bin/Release/net10.0/ProbationArchive.Benchmarks.dll corpus | tail -n 1)"
+MANIFEST="$(dirname "$PAGES")/manifest.json"
+read -r BIG BIG_N POPULAR POPULAR_N LABEL < <(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['BigPost']['Path'], m['BigPost']['Count'], m['PopularPost']['Path'], m['PopularPost']['Count'], m['BusiestLabel']['Path'])" "$MANIFEST")
+
+DB="$OUT/archive.db"
+WEB="src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll"
+if [[ ! -f "$DB" || "$MANIFEST" -nt "$DB" ]]; then
+  echo "== importing the corpus into $DB with the import command"
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  ConnectionStrings__Archive="Data Source=$DB" Serilog__MinimumLevel__Default=Warning \
+    timeout 900 dotnet "$WEB" import "$PAGES" | tail -n 16
+fi
+
+APP_PID=""
+NGINX_PID=""
+stop_servers() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+}
+trap stop_servers EXIT
+
+echo "== starting the app on 127.0.0.1:$APP_PORT"
+# Request logging at Information would measure the console, not the app: warnings only. wrk is
+# one client, so the per-client search limit (429 past Search:PermitLimit) is raised to measure
+# the page rather than the limiter.
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Archive="Data Source=$DB" Archive__ImportSeedsWhenEmpty=false \
+  Serilog__MinimumLevel__Default=Warning Search__PermitLimit=1000000000 \
+  dotnet "$WEB" --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited; see $OUT/app.log"; exit 1; }
+  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/" 2>/dev/null && break
+  sleep 0.5
+done
+
+# name|path: the pages of issue 5.
+PAGES_TO_TEST=(
+  "home|/"
+  "post-$POPULAR_N-comments|/$POPULAR"
+  "post-$BIG_N-comments|/$BIG"
+  "label|/$LABEL"
+  "search|/search?q=probation+officer"
+)
+
+echo "== saving the pages as static files for nginx"
+for entry in "${PAGES_TO_TEST[@]}"; do
+  name="${entry%%|*}"; path="${entry#*|}"
+  code=$(curl -sS -o "$OUT/static/$name.html" -w '%{http_code}' --max-time 30 "http://127.0.0.1:$APP_PORT$path")
+  echo "$name $path -> HTTP $code, $(stat -c %s "$OUT/static/$name.html") bytes"
+  echo "$code" >"$OUT/static/$name.status"
+done
+
+cat >"$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $OUT/static;
+  }
+}
+NGINX
+echo "== starting nginx on 127.0.0.1:$NGINX_PORT"
+nginx -c "$OUT/nginx.conf" -p "$OUT" &
+NGINX_PID=$!
+for _ in $(seq 1 40); do
+  kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx exited; see $OUT/nginx-error.log"; exit 1; }
+  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$NGINX_PORT/home.html" 2>/dev/null && break
+  sleep 0.25
+done
+
+# Prints "requests/s p50 p99 errors" from wrk's --latency output.
+run_wrk() {
+  local url="$1" log="$2"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "$url" >"$log" 2>&1 || true
+  python3 - "$log" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s)", v)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+p50 = re.search(r"50%\s+(\S+)", text)
+p99 = re.search(r"99%\s+(\S+)", text)
+non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
+print(f"{float(rps.group(1)) if rps else 0:.0f} {ms(p50.group(1)) if p50 else float('nan'):.2f} {ms(p99.group(1)) if p99 else float('nan'):.2f} {errors}")
+PY
+}
+
+REPORT="$OUT/http-report.txt"
+{
+  echo "HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), wrk -t2 -c$CONNECTIONS -d${DURATION}s"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %6s\n' page "app req/s" "p50 ms" "p99 ms" errors "nginx r/s" "p50 ms" "p99 ms" errors "app/nginx"
+} | tee "$REPORT"
+for entry in "${PAGES_TO_TEST[@]}"; do
+  name="${entry%%|*}"; path="${entry#*|}"
+  # A short warm-up, so JIT and the first render are not in the measured run.
+  wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$APP_PORT$path" >/dev/null 2>&1 || true
+  read -r app_rps app_p50 app_p99 app_err < <(run_wrk "http://127.0.0.1:$APP_PORT$path" "$OUT/wrk-app-$name.log")
+  read -r ngx_rps ngx_p50 ngx_p99 ngx_err < <(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$OUT/wrk-nginx-$name.log")
+  ratio=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$ngx_rps")
+  status=$(cat "$OUT/static/$name.status")
+  note=""; [[ "$status" != 200 ]] && note="  (the app answers HTTP $status here)"
+  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %6s%s\n' "$name" "$app_rps" "$app_p50" "$app_p99" "$app_err" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$ngx_err" "$ratio" "$note" | tee -a "$REPORT"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"
+echo "Report saved to $REPORT; wrk logs beside it."
