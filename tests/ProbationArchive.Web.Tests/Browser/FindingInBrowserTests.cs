@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProbationArchive.Web.Tests.Browser;
+
+/// <summary>Search and the activity charts in a real browser: usable from the header box, accessible, no script needed.</summary>
+public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Reader_SearchesFromTheHeaderBox_AndTheHitLandsOnTheReply()
+    {
+        var (page, problems) = await OpenAsync(1100, 800);
+        await page.GotoAsync("/labels");
+
+        await page.Locator("header input[name=q]").FillAsync("\"only do for napo\"");
+        await page.Locator("header input[name=q]").PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(SearchAddress());
+        await Expect(page.Locator("#search-count")).ToContainTextAsync("1 result");
+        await Expect(page.Locator(".search-hit .snippet mark")).ToHaveTextAsync("only do for napo");
+        await ScreenshotAsync(page, "search");
+
+        await page.Locator(".search-hit-title a").ClickAsync();
+        await Expect(page).ToHaveURLAsync(CommentAddress());
+        var target = page.Locator(":target");
+        await Expect(target).ToHaveClassAsync(new Regex(@"\breply\b"));
+        await Expect(target.Locator(".comment-body")).ToHaveTextAsync("Napo only do for napo");
+        await Expect(target).ToBeInViewportAsync();
+
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/search?q=napo&label=PO")]
+    [InlineData("/search?q=-napo")]
+    [InlineData("/archive")]
+    [InlineData("/2018")]
+    public async Task Axe_FindsNoSeriousOrCriticalViolation(string url)
+    {
+        var (page, problems) = await OpenAsync(1100, 800);
+        await page.GotoAsync(url);
+        // The figures table is folded away; axe checks it open.
+        foreach (var details in await page.Locator("details.activity-figures").AllAsync())
+        {
+            await details.EvaluateAsync("d => d.open = true");
+        }
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe on {url}:\n{string.Join('\n', serious)}");
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/search?q=probation", "search-phone")]
+    [InlineData("/archive", "archive-phone")]
+    public async Task Phone_ShowsPagesWithoutSidewaysScrolling(string url, string screenshot)
+    {
+        var (page, problems) = await OpenAsync(390, 844);
+        await page.GotoAsync(url);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await ScreenshotAsync(page, screenshot);
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Chart_IsDrawnWithItsBars()
+    {
+        var (page, problems) = await OpenAsync(1100, 900);
+        await page.GotoAsync("/archive");
+
+        var chart = page.Locator("svg.activity-chart");
+        await Expect(chart).ToBeVisibleAsync();
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box is { Width: > 300, Height: > 100 }, $"chart box {box?.Width}x{box?.Height}");
+        // A month with posts draws a bar of real height in the posts panel.
+        var bar = page.Locator("svg .chart-posts rect.chart-bar:not([data-value='0'])").First;
+        Assert.True((await bar.BoundingBoxAsync())!.Height > 10);
+        await ScreenshotAsync(page, "archive");
+
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A fresh page, collecting script errors and CSP refusals (the browser reports both as console errors).</summary>
+    private async Task<(IPage Page, List<string> Problems)> OpenAsync(int width, int height)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // A refused search answers 400 on purpose; the browser logs any 4xx load as an error.
+            if (message.Type == "error" && !message.Text.Contains("status of 400", StringComparison.Ordinal))
+            {
+                problems.Add($"{message.Text} at {message.Location}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return (page, problems);
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
+    }
+
+    [GeneratedRegex(@"/search\?q=%22only\+do\+for\+napo%22$")]
+    private static partial Regex SearchAddress();
+
+    [GeneratedRegex(@"/2018/11/latest-from-napo-179#c[0-9]+$")]
+    private static partial Regex CommentAddress();
+}
