@@ -20,6 +20,8 @@ internal static class OutputCaching
         services.AddSingleton<ArchiveDataVersion>();
         services.AddOutputCache(options =>
         {
+            // "/label/po" must reach its page (a 301 to "/label/PO"), not the cached "/label/PO".
+            options.UseCaseSensitivePaths = true;
             // Vary by path and every query key (the default), cache 200 responses to GET and HEAD only (the default).
             options.AddBasePolicy(policy => policy
                 .AddPolicy<EvictWhenArchiveChanges>()
