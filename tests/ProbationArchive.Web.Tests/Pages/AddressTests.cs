@@ -20,6 +20,18 @@ public sealed class AddressTests(ArchiveWebFactory factory)
         Assert.Equal(newUrl, response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task LabelAddressInAnotherCase_RedirectsEvenAfterTheLabelPageWasCached()
+    {
+        var reader = factory.CreateReader();
+        using var cached = await reader.GetAsync(new Uri("/label/PO", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+
+        using var variant = await reader.GetAsync(new Uri("/label/po", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, variant.StatusCode);
+    }
+
     [Theory]
     [InlineData("/2018/11/no-such-post")]
     [InlineData("/2018/11/no-such-post.html")]
