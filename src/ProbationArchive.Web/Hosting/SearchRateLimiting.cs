@@ -17,6 +17,29 @@ internal static class SearchRateLimiting
 {
     public const string PolicyName = "search";
 
+    // A body of its own, so the status-code pages leave it alone. Plain markup: no script, no inline style.
+    private const string TooManySearchesPage = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>Too many searches · Probation Archive</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/css/site.css" />
+        </head>
+        <body>
+        <header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">Probation Archive</a></div></header>
+        <div class="page"><main id="main">
+        <h1>Too many searches</h1>
+        <p id="search-problem" class="search-problem">This address has searched the archive many times in a short while. Please wait a moment, then search again.</p>
+        <p>Reading is not limited: <a href="/">the newest posts</a> and <a href="/labels">the labels</a> are always open.</p>
+        </main></div>
+        </body>
+        </html>
+        """;
+
     public static IServiceCollection AddSearchRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>()
@@ -77,30 +100,7 @@ internal static class SearchRateLimiting
             response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        // A body of its own, so the status-code pages leave it alone. Plain markup: no script, no inline style.
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(TooManySearchesPage, cancellationToken);
     }
-
-    private const string TooManySearchesPage = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>Too many searches · Probation Archive</title>
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/css/site.css" />
-        </head>
-        <body>
-        <header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">Probation Archive</a></div></header>
-        <div class="page"><main id="main">
-        <h1>Too many searches</h1>
-        <p id="search-problem" class="search-problem">This address has searched the archive many times in a short while. Please wait a minute, then search again.</p>
-        <p>Reading is not limited: <a href="/">the newest posts</a> and <a href="/labels">the labels</a> are always open.</p>
-        </main></div>
-        </body>
-        </html>
-        """;
 }

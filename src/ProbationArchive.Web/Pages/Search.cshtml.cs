@@ -65,9 +65,9 @@ public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> opt
 
         if (Results.Total > 0 && Results.Page > Results.PageCount)
         {
-            var problem404 = $"This search found {Results.Total} {(Results.Total == 1 ? "result" : "results")}, on {Results.PageCount} {(Results.PageCount == 1 ? "page" : "pages")}: there is no page {Results.Page}.";
+            var pastTheEnd = PastTheEnd(Results);
             Results = null;
-            return Refuse(StatusCodes.Status404NotFound, problem404);
+            return Refuse(StatusCodes.Status404NotFound, pastTheEnd);
         }
 
         return Page();
@@ -82,4 +82,8 @@ public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> opt
         page.StatusCode = status;
         return page;
     }
+
+    private static string PastTheEnd(SearchResults results) =>
+        $"This search found {results.Total} {(results.Total == 1 ? "result" : "results")}, " +
+        $"on {results.PageCount} {(results.PageCount == 1 ? "page" : "pages")}: there is no page {results.Page}.";
 }
