@@ -122,7 +122,12 @@ p99 = re.search(r"99%\s+(\S+)", text)
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
 sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
 errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
-print(f"{float(rps.group(1)) if rps else 0:.0f} {ms(p50.group(1)) if p50 else float('nan'):.2f} {ms(p99.group(1)) if p99 else float('nan'):.2f} {errors}")
+completed = re.search(r"(\d+) requests in", text)
+if not completed or int(completed.group(1)) == 0:
+    # Nothing answered within the run: every request in flight failed, whatever wrk counted.
+    print("0 - - all")
+else:
+    print(f"{float(rps.group(1)):.0f} {ms(p50.group(1)):.2f} {ms(p99.group(1)):.2f} {errors}")
 PY
 }
 
@@ -139,8 +144,10 @@ for entry in "${PAGES_TO_TEST[@]}"; do
   read -r app_rps app_p50 app_p99 app_err < <(run_wrk "http://127.0.0.1:$APP_PORT$path" "$OUT/wrk-app-$name.log")
   read -r ngx_rps ngx_p50 ngx_p99 ngx_err < <(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$OUT/wrk-nginx-$name.log")
   ratio=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$ngx_rps")
+  # Pages the app does not output-cache (search, by design) are rendered on every request.
+  cached=$(grep -qi '^age:' <(curl -sS -D - -o /dev/null --max-time 30 "http://127.0.0.1:$APP_PORT$path") && echo cached || echo "not cached")
   status=$(cat "$OUT/static/$name.status")
-  note=""; [[ "$status" != 200 ]] && note="  (the app answers HTTP $status here)"
+  note="  ($cached"; [[ "$status" != 200 ]] && note="$note, the app answers HTTP $status here"; note="$note)"
   printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %6s%s\n' "$name" "$app_rps" "$app_p50" "$app_p99" "$app_err" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$ngx_err" "$ratio" "$note" | tee -a "$REPORT"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"
