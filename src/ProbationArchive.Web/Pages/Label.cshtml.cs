@@ -37,6 +37,8 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
             return NotFound();
         }
 
+        // The server leaves an escaped "/" undecoded in a path, so a label such as "CRC/NPS" arrives as "CRC%2FNPS".
+        names = names.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var requested = names.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
