@@ -14,6 +14,13 @@ public static class ArchiveSearch
     private const double TitleWeight = 5.0;
     private const double TextWeight = 1.0;
 
+    /// <remarks>
+    /// Cost grows with the number of matches, so both statements keep the work per match small.
+    /// Filters read the post through scalar subqueries rather than a join: an unset filter's
+    /// <c>IS NULL</c> short-circuits and no post is read for it, so an unfiltered search only
+    /// ranks the index. Snippets, the costly part, are made for the page's hits alone, after
+    /// ranking. The count stops at <see cref="SearchRequest.CountLimit"/>.
+    /// </remarks>
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -25,28 +32,40 @@ public static class ArchiveSearch
         var newest = request.Order == SearchOrder.Newest;
         var skip = (Math.Max(1, request.Page) - 1) * request.PageSize;
         var take = request.PageSize;
+        // SQLite reads a negative LIMIT as none.
+        var countLimit = request.CountLimit ?? -1;
 
         var total = await db.Database.SqlQuery<int>($"""
-            SELECT count(*) AS Value
-            FROM SearchEntries s JOIN Posts p ON p.Id = s.PostId
-            WHERE SearchEntries MATCH {match}
-              AND ({from} IS NULL OR p.PublishedOn >= {from}) AND ({to} IS NULL OR p.PublishedOn <= {to})
-              AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = p.Id AND l.Name = {label}))
+            SELECT count(*) AS Value FROM (
+                SELECT 1 FROM SearchEntries s
+                WHERE SearchEntries MATCH {match}
+                  AND ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) >= {from})
+                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) <= {to})
+                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = s.PostId AND l.Name = {label}))
+                LIMIT {countLimit})
             """).SingleAsync(cancellationToken);
 
         var hits = await db.Database.SqlQuery<SearchHit>($"""
+            WITH ranked AS (
+                SELECT s.rowid AS EntryId, bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank,
+                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) END AS Newest
+                FROM SearchEntries s
+                WHERE SearchEntries MATCH {match}
+                  AND ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) >= {from})
+                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) <= {to})
+                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = s.PostId AND l.Name = {label}))
+                ORDER BY Newest DESC, Rank, s.rowid
+                LIMIT {take} OFFSET {skip})
             SELECT s.PostId AS PostId, s.CommentId AS CommentId, p.Title AS Title, p.TitleIsDerived AS TitleIsDerived,
                    p.Permalink AS Permalink, p.PublishedOn AS PublishedOn,
                    snippet(SearchEntries, -1, char(57344), char(57345), '…', 24) AS Snippet,
-                   bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank
-            FROM SearchEntries s JOIN Posts p ON p.Id = s.PostId
-            WHERE SearchEntries MATCH {match}
-              AND ({from} IS NULL OR p.PublishedOn >= {from}) AND ({to} IS NULL OR p.PublishedOn <= {to})
-              AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = p.Id AND l.Name = {label}))
-            ORDER BY CASE WHEN {newest} THEN p.PublishedOn END DESC, Rank, s.rowid
-            LIMIT {take} OFFSET {skip}
+                   r.Rank AS Rank
+            FROM ranked r CROSS JOIN SearchEntries s CROSS JOIN Posts p
+            WHERE s.rowid = r.EntryId AND SearchEntries MATCH {match} AND p.Id = s.PostId
+            ORDER BY r.Newest DESC, r.Rank, r.EntryId
             """).ToListAsync(cancellationToken);
 
-        return new SearchResults(hits, total, Math.Max(1, request.Page), request.PageSize);
+        var lowerBound = request.CountLimit is { } limit && total >= limit;
+        return new SearchResults(hits, total, Math.Max(1, request.Page), request.PageSize, lowerBound);
     }
 }

@@ -1,6 +1,10 @@
 namespace ProbationArchive.Core.Search;
 
 /// <param name="Page">1-based.</param>
+/// <param name="CountLimit">
+/// Stop counting matches here (a reader never pages that far): the total is then a lower bound
+/// (<see cref="SearchResults.TotalIsLowerBound"/>). Null counts every match.
+/// </param>
 public sealed record SearchRequest(
     SearchQuery Query,
     string? Label = null,
@@ -8,4 +12,5 @@ public sealed record SearchRequest(
     DateOnly? To = null,
     SearchOrder Order = SearchOrder.Relevance,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    int? CountLimit = null);

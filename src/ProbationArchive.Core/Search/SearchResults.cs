@@ -1,6 +1,7 @@
 namespace ProbationArchive.Core.Search;
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize)
+/// <param name="TotalIsLowerBound">The count stopped at the request's CountLimit: there may be more matches.</param>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, bool TotalIsLowerBound = false)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

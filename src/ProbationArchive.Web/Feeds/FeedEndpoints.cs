@@ -36,6 +36,8 @@ internal static class FeedEndpoints
 
     private static async Task<IResult> LabelAsync(string name, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
+        // The server leaves an escaped "/" undecoded in a path, so a label such as "CRC/NPS" arrives as "CRC%2FNPS".
+        name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var label = await db.Labels.AsNoTracking().Where(l => l.Name == name).Select(l => l.Name).SingleOrDefaultAsync(cancellationToken);
         if (label is null)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
@@ -9,59 +8,49 @@ using ProbationArchive.Web.Search;
 namespace ProbationArchive.Web.Hosting;
 
 /// <summary>
-/// Search is the one page whose cost a reader chooses, so each client gets a fixed window of
-/// searches (<c>Search:PermitLimit</c> per <c>Search:WindowSeconds</c>), partitioned by remote
-/// address; past it the answer is 429 with a short page and Retry-After. Other pages are not limited.
+/// Search is the one page whose cost a reader chooses, so it is limited twice with ASP.NET Core's
+/// rate limiter: each client gets a fixed window of searches (<c>Search:PermitLimit</c> per
+/// <c>Search:WindowSeconds</c>), partitioned by remote address; and all clients together run at
+/// most <c>Search:MaxConcurrent</c> searches at once, <c>Search:MaxQueued</c> more waiting. Past
+/// either the answer is 429 with Retry-After and a short page. Other pages are not limited.
 /// </summary>
 internal static class SearchRateLimiting
 {
     public const string PolicyName = "search";
-
-    // A body of its own, so the status-code pages leave it alone. Plain markup: no script, no inline style.
-    private const string TooManySearchesPage = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>Too many searches · Probation Archive</title>
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/css/site.css" />
-        </head>
-        <body>
-        <header class="site-header"><div class="site-header-inner"><a class="site-title" href="/">Probation Archive</a></div></header>
-        <div class="page"><main id="main">
-        <h1>Too many searches</h1>
-        <p id="search-problem" class="search-problem">This address has searched the archive many times in a short while. Please wait a moment, then search again.</p>
-        <p>Reading is not limited: <a href="/">the newest posts</a> and <a href="/labels">the labels</a> are always open.</p>
-        </main></div>
-        </body>
-        </html>
-        """;
 
     public static IServiceCollection AddSearchRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>()
             .BindConfiguration(SearchOptions.SectionName)
             .Validate(o => o.PageSize is >= 1 and <= 100, "Search:PageSize must be 1 to 100.")
-            .Validate(o => o.MaxPage >= 1, "Search:MaxPage must be at least 1.")
+            .Validate(o => o.MaxPage is >= 1 and <= 10_000, "Search:MaxPage must be 1 to 10000.")
             .Validate(o => o.PermitLimit >= 1 && o.WindowSeconds >= 1, "Search:PermitLimit and Search:WindowSeconds must be at least 1.")
+            .Validate(o => o.MaxConcurrent >= 1 && o.MaxQueued >= 0, "Search:MaxConcurrent must be at least 1 and Search:MaxQueued at least 0.")
             .ValidateOnStart();
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SearchOptions>>((options, search) =>
         {
+            var settings = search.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = RejectAsync;
-            options.AddPolicy(PolicyName, context =>
-            {
-                var search = context.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+            options.OnRejected = SearchRejection.WriteAsync;
+            options.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(context.Connection.RemoteIpAddress),
+                _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = search.PermitLimit,
-                    Window = TimeSpan.FromSeconds(search.WindowSeconds),
+                    PermitLimit = settings.PermitLimit,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
                     QueueLimit = 0,
-                });
-            });
+                }));
+            // The global limiter runs before the page's policy, on every request: only search has a partition that limits.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSearch(context)
+                    ? RateLimitPartition.GetConcurrencyLimiter(PolicyName, _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = settings.MaxConcurrent,
+                        QueueLimit = settings.MaxQueued,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
     }
@@ -92,15 +81,6 @@ internal static class SearchRateLimiting
         return new IPAddress(bytes) + "/64";
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var response = context.HttpContext.Response;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync(TooManySearchesPage, cancellationToken);
-    }
+    private static bool IsSearch(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == PolicyName;
 }

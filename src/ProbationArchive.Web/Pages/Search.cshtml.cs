@@ -35,6 +35,12 @@ public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> opt
 
     public SearchResults? Results { get; private set; }
 
+    /// <summary>The last page a reader may open: the results' last, or Search:MaxPage when there are more.</summary>
+    public int LastPage => Results is null ? 1 : Math.Min(Results.PageCount, options.Value.MaxPage);
+
+    /// <summary>How many hits a reader can page through at most.</summary>
+    public int Shown => options.Value.MaxPage * options.Value.PageSize;
+
     public async Task<IActionResult> OnGetAsync(
         string? q, string? label, string? from, string? to, string? order, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {

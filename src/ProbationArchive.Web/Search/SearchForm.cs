@@ -60,7 +60,7 @@ public sealed record SearchForm(string? Q, string? Label, string? From, string? 
             return null;
         }
 
-        return new SearchRequest(query, label, from, to, Newest ? SearchOrder.Newest : SearchOrder.Relevance, page, options.PageSize);
+        return new SearchRequest(query, label, from, to, Newest ? SearchOrder.Newest : SearchOrder.Relevance, page, options.PageSize, options.CountLimit);
     }
 
     /// <summary>The same search at another page of results.</summary>

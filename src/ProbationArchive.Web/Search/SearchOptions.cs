@@ -15,4 +15,16 @@ public sealed class SearchOptions
     public int PermitLimit { get; set; } = 30;
 
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Searches run at once, from all clients together, one a processor by default: a search
+    /// ranks every match of its words, so it is bound by CPU, and more at once only share it.
+    /// </summary>
+    public int MaxConcurrent { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Searches that wait for a turn; past these the answer is 429 straight away rather than a long wait.</summary>
+    public int MaxQueued { get; set; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>The count stops past the last page a reader may open: "more than N results".</summary>
+    public int CountLimit => (MaxPage * PageSize) + 1;
 }

@@ -120,6 +120,26 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
     }
 
     [Fact]
+    public async Task ManyMatches_AreCountedOnlyAsFarAsAReaderMayPage()
+    {
+        using var small = factory.WithSearchSetting("Search:PageSize", "2");
+        using var capped = small.WithWebHostBuilder(builder => builder.UseSetting("Search:MaxPage", "3"));
+        var client = capped.CreateClient();
+
+        var first = await client.GetDocumentAsync(SearchClient.Url("probation"));
+        Assert.Equal("true", first.One("#search-count").GetAttribute("data-total-is-lower-bound"));
+        Assert.StartsWith("More than 6 results for probation, best match first; page 1 of 3.", first.One("#search-count").Text(), StringComparison.Ordinal);
+
+        var last = await client.GetDocumentAsync(SearchClient.Url("probation", "&page=3"));
+        Assert.Equal(2, last.QuerySelectorAll(".search-hit").Length);
+        Assert.Empty(last.QuerySelectorAll(".pager a.older"));
+        await client.GetDocumentAsync(SearchClient.Url("probation", "&page=4"), HttpStatusCode.BadRequest);
+
+        var few = await client.GetDocumentAsync(SearchClient.Url("\"only do for napo\""));
+        Assert.Equal("false", few.One("#search-count").GetAttribute("data-total-is-lower-bound"));
+    }
+
+    [Fact]
     public async Task NoMatch_SaysSo()
     {
         var page = await factory.CreateReader().GetDocumentAsync(SearchClient.Url("zebracorn"));

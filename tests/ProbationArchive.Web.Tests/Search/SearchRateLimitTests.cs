@@ -1,5 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ProbationArchive.Web.Hosting;
 using ProbationArchive.Web.Tests.Support;
 
@@ -30,6 +34,34 @@ public sealed class SearchRateLimitTests(ArchiveWebFactory factory)
 
         await client.GetDocumentAsync("/");
         await client.GetDocumentAsync(Seeds.Napo179);
+    }
+
+    [Fact]
+    public async Task SearchesPastTheSharedConcurrency_Get429AtOnce_UntilATurnIsFree()
+    {
+        using var one = factory.WithSearchSetting("Search:MaxConcurrent", "1");
+        using var busy = one.WithWebHostBuilder(builder => builder.UseSetting("Search:MaxQueued", "0"));
+        var client = busy.CreateClient();
+        await client.GetDocumentAsync(SearchClient.Url("napo"));
+
+        // Another reader's search holds the only turn.
+        var limiter = busy.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+        var elsewhere = new DefaultHttpContext { RequestServices = busy.Services };
+        elsewhere.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new EnableRateLimitingAttribute(SearchRateLimiting.PolicyName)), "search"));
+        using (var turn = await limiter.AcquireAsync(elsewhere, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            Assert.True(turn.IsAcquired);
+            using var refused = await client.GetAsync(new Uri(SearchClient.Url("napo"), UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+            var page = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+            Assert.Contains("many searches just now", page.One("#search-problem").Text(), StringComparison.Ordinal);
+            // Reading is not searching: it takes no turn.
+            await client.GetDocumentAsync("/");
+            await client.GetDocumentAsync("/label/PO");
+        }
+
+        await client.GetDocumentAsync(SearchClient.Url("napo"));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace ProbationArchive.Web.Tests.Support;
 /// The real app over a real SQLite file in a temporary folder, filled from the built-in seeds by
 /// the real importer at startup. Each factory has its own database.
 /// </summary>
-public class ArchiveWebFactory : WebApplicationFactory<Program>
+public class ArchiveWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("probation-archive-web-").FullName;
 
@@ -28,6 +28,17 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>
     {
         _ = Services;
         return WithWebHostBuilder(builder => builder.UseSetting("Archive:PageSize", pageSize.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// As a fixture, the app starts (and imports the seeds) before any test uses it: the factory's
+    /// own lazy start is not thread-safe, and test classes sharing one fixture run in parallel, so
+    /// two of them could each start a host importing into the same database.
+    /// </summary>
+    public virtual ValueTask InitializeAsync()
+    {
+        _ = Services;
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>A client that shows redirects instead of following them.</summary>

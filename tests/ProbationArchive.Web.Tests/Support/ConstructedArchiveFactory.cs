@@ -8,7 +8,7 @@ namespace ProbationArchive.Web.Tests.Support;
 /// The seeded app plus posts the seeds lack: one with a single thread, one with thirty, and one
 /// full of hostile text, with a second label so "/label/A+B" has something to select.
 /// </summary>
-public sealed class ConstructedArchiveFactory : ArchiveWebFactory, IAsyncLifetime
+public sealed class ConstructedArchiveFactory : ArchiveWebFactory
 {
     public const string OneThread = "/2001/01/one-thread";
     public const string ThirtyThreads = "/2001/02/thirty-threads";
@@ -24,25 +24,29 @@ public sealed class ConstructedArchiveFactory : ArchiveWebFactory, IAsyncLifetim
         "![tracker](http://example.com/pixel.png) then https://example.com/ok and mailto:someone@example.com",
     ];
 
-    public async ValueTask InitializeAsync() => await WithDatabaseAsync(async db =>
+    public override async ValueTask InitializeAsync()
     {
-        var po = await db.Labels.SingleAsync(l => l.Name == "PO");
-        var napo = new Label { Name = SecondLabel };
-        var one = NewPost(new DateOnly(2001, 1, 5), "one-thread", "One thread", threads: 1);
-        var thirty = NewPost(new DateOnly(2001, 2, 5), "thirty-threads", "Thirty threads", threads: 30);
-        var hostile = NewPost(new DateOnly(2001, 3, 5), "hostile-text", HostileTitle, threads: 0);
-        hostile.Body = "<script>alert('body')</script>\n\n<iframe src=\"https://example.com\"></iframe>\n\nPlain words.";
-        for (var i = 0; i < HostileComments.Length; i++)
+        await base.InitializeAsync();
+        await WithDatabaseAsync(async db =>
         {
-            hostile.Comments.Add(new Comment { Position = i, ThreadPath = (i + 1).ToString(CultureInfo.InvariantCulture), Text = HostileComments[i] });
-        }
+            var po = await db.Labels.SingleAsync(l => l.Name == "PO");
+            var napo = new Label { Name = SecondLabel };
+            var one = NewPost(new DateOnly(2001, 1, 5), "one-thread", "One thread", threads: 1);
+            var thirty = NewPost(new DateOnly(2001, 2, 5), "thirty-threads", "Thirty threads", threads: 30);
+            var hostile = NewPost(new DateOnly(2001, 3, 5), "hostile-text", HostileTitle, threads: 0);
+            hostile.Body = "<script>alert('body')</script>\n\n<iframe src=\"https://example.com\"></iframe>\n\nPlain words.";
+            for (var i = 0; i < HostileComments.Length; i++)
+            {
+                hostile.Comments.Add(new Comment { Position = i, ThreadPath = (i + 1).ToString(CultureInfo.InvariantCulture), Text = HostileComments[i] });
+            }
 
-        one.Labels.Add(napo);
-        hostile.Labels.Add(napo);
-        hostile.Labels.Add(po);
-        db.Posts.AddRange(one, thirty, hostile);
-        await db.SaveChangesAsync();
-    });
+            one.Labels.Add(napo);
+            hostile.Labels.Add(napo);
+            hostile.Labels.Add(po);
+            db.Posts.AddRange(one, thirty, hostile);
+            await db.SaveChangesAsync();
+        });
+    }
 
     /// <summary>A post whose threads each hold a top-level comment and two replies.</summary>
     private static Post NewPost(DateOnly date, string slug, string title, int threads)
