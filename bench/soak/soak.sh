@@ -8,7 +8,8 @@
 #
 # Usage: bash bench/soak/soak.sh [duration-seconds, default 600] [connections, default 256]
 # Environment: SOAK_POSTS (2000), SOAK_COMMENTS (60000), SOAK_PORT (5190), SOAK_WARMUP (60 s),
-#   SOAK_SAMPLE (5 s), SOAK_OUTPUT_CACHE (true: the app's default; false reads the database every time).
+#   SOAK_SAMPLE (5 s), SOAK_OUTPUT_CACHE (true: the app's default; false reads the database every time),
+#   SOAK_APP_ENV (extra NAME=value settings for the app, e.g. "DOTNET_gcServer=0").
 #
 # Only 127.0.0.1 is listened on and loaded; every wait is bounded; the app is stopped on exit
 # however the script ends. Output goes to bench/soak/out/.
@@ -73,7 +74,7 @@ echo "== starting the app on 127.0.0.1:$PORT (output cache: $OUTPUT_CACHE)"
 env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Archive=Data Source=$DB" Archive__ImportSeedsWhenEmpty=false \
   "Archive__OutputCache=$OUTPUT_CACHE" Serilog__MinimumLevel__Default=Warning \
   Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
-  dotnet "$WEB" --urls "http://127.0.0.1:$PORT" >"$RUN/app.log" 2>&1 &
+  ${SOAK_APP_ENV:-} dotnet "$WEB" --urls "http://127.0.0.1:$PORT" >"$RUN/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/" 2>/dev/null && break
@@ -97,11 +98,17 @@ fi
 echo "$(wc -l <"$RUN/urls.txt") URLs in the rotation"
 
 echo "== sampling RSS of pid $APP_PID every ${SAMPLE}s"
+# Columns: seconds, VmRSS (kB), threads, open database files (SQLite connections and their WAL), 1-minute load.
 (
+  # A descriptor closing while it is listed must not end the sampling: no errexit or pipefail here.
+  set +e +o pipefail
   start=$(date +%s)
   for _ in $(seq 1 $(((DURATION + 60) / SAMPLE))); do
-    rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null) || break
-    echo "$(($(date +%s) - start)) $rss" >>"$RUN/samples.tsv"
+    status=$(cat "/proc/$APP_PID/status" 2>/dev/null) || break
+    rss=$(awk '/^VmRSS:/ { print $2 }' <<<"$status")
+    threads=$(awk '/^Threads:/ { print $2 }' <<<"$status")
+    files=$(find "/proc/$APP_PID/fd" -lname "$DB*" 2>/dev/null | wc -l)
+    echo "$(($(date +%s) - start)) $rss $threads $files $(cut -d' ' -f1 /proc/loadavg)" >>"$RUN/samples.tsv"
     sleep "$SAMPLE"
   done
 ) &
@@ -110,6 +117,8 @@ SAMPLER_PID=$!
 echo "== wrk: ${DURATION}s, $CONNECTIONS connections, 2 threads, 10 s request timeout"
 timeout $((DURATION + 120)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
   -s bench/soak/mixed-pages.lua "http://127.0.0.1:$PORT" -- "$RUN/urls.txt" | tee "$RUN/wrk.txt"
+# Requests wrk abandons when it stops are logged as errors after this second; they reached no reader.
+WRK_END=$(date +%H:%M:%S)
 kill "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=""
 kill -0 "$APP_PID" 2>/dev/null || { echo "the app died during the soak:"; tail -n 40 "$RUN/app.log"; exit 1; }
@@ -117,7 +126,7 @@ kill -0 "$APP_PID" 2>/dev/null || { echo "the app died during the soak:"; tail -
 {
   echo "== soak report $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine         $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-  echo "corpus          $POSTS posts, $COMMENTS comments; output cache $OUTPUT_CACHE; $CONNECTIONS connections for ${DURATION}s"
-  echo "app log         $(grep -c -E '\] (ERR|FTL)' "$RUN/app.log" || true) error lines"
+  echo "corpus          $POSTS posts, $COMMENTS comments; output cache $OUTPUT_CACHE; $CONNECTIONS connections for ${DURATION}s ${SOAK_APP_ENV:-}"
+  echo "app log         $(awk -v end="$WRK_END" '/ (ERR|FTL)\] / && substr($1, 2) < end' "$RUN/app.log" | wc -l) error lines during the run, $(awk -v end="$WRK_END" '/ (ERR|FTL)\] / && substr($1, 2) >= end' "$RUN/app.log" | wc -l) after wrk stopped"
   python3 bench/soak/report.py "$RUN/samples.tsv" "$RUN/wrk.txt" "$WARMUP"
 } | tee "$RUN/report.txt"

@@ -7,7 +7,8 @@ namespace ProbationArchive.Web.Hosting;
 /// What the archive accepts at all. It only shows pages: every page answers GET and HEAD, and any
 /// other method is refused by routing (405) before a page runs (importing is a local command,
 /// never a request). Kestrel's limits are stated rather than inherited, so a long address, a huge
-/// header block or a body is refused with 414, 431 or 413, never read into memory.
+/// header block or a body is refused with 414, 431 or 413, never read into memory; and only so
+/// many requests run at once (<see cref="PageConcurrency"/>).
 /// docs/RELIABILITY.md lists what each refusal looks like.
 /// </summary>
 internal static class RequestLimits
@@ -39,6 +40,6 @@ internal static class RequestLimits
             // A client that trickles its headers is dropped instead of holding a connection open.
             options.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
-        return services;
+        return services.AddPageConcurrencyLimit();
     }
 }
