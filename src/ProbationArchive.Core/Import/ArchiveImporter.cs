@@ -18,63 +18,90 @@ public sealed class ArchiveImporter(
     TimeProvider clock,
     ILogger<ArchiveImporter> logger)
 {
+    private sealed record StoredFile(int Id, string ContentHash, int Posts, string? Label);
+
+    private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<StoredFile?>> FindStoredFile =
+        EF.CompileAsyncQuery((ArchiveDbContext db, string path, CancellationToken _) => db.SourceFiles
+            .Where(s => s.Path == path)
+            .Select(s => new StoredFile(s.Id, s.ContentHash, s.Posts.Count, s.Label))
+            .SingleOrDefault());
+
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<FileImportResult>? progress, CancellationToken cancellationToken)
     {
         var summary = new ImportSummary();
         await using var session = await ImportConnection.OpenAsync(db, cancellationToken);
-        foreach (var entry in ImportPathExpander.Expand(paths))
+        var searchIndex = await SearchIndexDeferral.StartAsync(db, cancellationToken);
+        await using var newThreads = new NewThreadWriter(db);
+        await using var batch = new ImportBatch(db);
+        await foreach (var file in PageReadAhead.ReadAsync(ImportPathExpander.Expand(paths), options.Value.MaxFileBytes, cancellationToken))
         {
-            var result = entry.Error is null
-                ? await ImportFileAsync(entry.Path, cancellationToken)
-                : FileImportResult.Failed(entry.Path, entry.Error);
+            var result = await ImportFileAsync(file, new FileWork(searchIndex, newThreads, batch), cancellationToken);
             summary.Add(result);
             progress?.Report(result);
+        }
+
+        await batch.CommitAsync(cancellationToken);
+
+        if (searchIndex.IsSuspended)
+        {
+            logger.LogInformation("Rebuilding the full-text search index");
+            summary.SearchIndexRebuildTime = await searchIndex.FinishAsync(cancellationToken);
+            logger.LogInformation("Rebuilt the full-text search index in {Seconds:F1} s", summary.SearchIndexRebuildTime?.TotalSeconds);
         }
 
         return summary;
     }
 
-    public async Task<FileImportResult> ImportFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>What a run shares between its files.</summary>
+    private sealed record FileWork(SearchIndexDeferral SearchIndex, NewThreadWriter NewThreads, ImportBatch Batch);
+
+    private async Task<FileImportResult> ImportFileAsync(PreparedFile file, FileWork work, CancellationToken cancellationToken)
     {
-        path = Path.GetFullPath(path);
-        var content = await SourceFileReader.ReadAsync(path, options.Value.MaxFileBytes, cancellationToken);
-        if (content.Error is not null)
+        var path = file.Path;
+        if (file.Content.Error is not null)
         {
-            return Log(FileImportResult.Failed(path, content.Error));
+            return Log(FileImportResult.Failed(path, file.Content.Error));
         }
 
         try
         {
-            var source = await db.SourceFiles.Include(s => s.Posts).Include(s => s.Diagnostics).AsSplitQuery()
-                .SingleOrDefaultAsync(s => s.Path == path, cancellationToken);
-            if (source?.ContentHash == content.Hash)
+            var stored = await FindStoredFile(db, path, cancellationToken);
+            if (stored?.ContentHash == file.Content.Hash)
             {
-                return Log(new FileImportResult(path, FileOutcome.Unchanged, [], PostsUnchanged: source.Posts.Count, Label: source.Label));
+                return Log(new FileImportResult(path, FileOutcome.Unchanged, [], PostsUnchanged: stored.Posts, Label: stored.Label));
             }
 
-            var page = BlogPageParser.Parse(content.Text!);
+            var page = file.Page!;
             if (page.HasErrors)
             {
                 return Log(FileImportResult.Failed(path, page.Diagnostics));
             }
 
-            return Log(await StoreAsync(path, content.Hash, source, page, cancellationToken));
+            await work.SearchIndex.BeforeStoreAsync(cancellationToken);
+            await work.Batch.BeginFileAsync(cancellationToken);
+            var source = stored is null
+                ? null
+                : await db.SourceFiles.Include(s => s.Posts).Include(s => s.Diagnostics).AsSplitQuery().SingleAsync(s => s.Id == stored.Id, cancellationToken);
+            var result = await StoreAsync(path, file.Content.Hash, source, page, work.NewThreads, cancellationToken);
+            await work.Batch.CompleteFileAsync(cancellationToken);
+            return Log(result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Whatever went wrong, the transaction was not committed: the store is as it was.
+            // Whatever went wrong, the file's savepoint is undone: the store is as it was.
+            await work.Batch.FailFileAsync(cancellationToken);
             logger.LogError(e, "Storing {File} failed; nothing from it was kept", path);
             return Log(FileImportResult.Failed(path, new Diagnostic(1, DiagnosticSeverity.Error, "store-failed", e.GetBaseException().Message)));
         }
         finally
         {
             db.ChangeTracker.Clear();
+            work.NewThreads.Clear();
         }
     }
 
-    private async Task<FileImportResult> StoreAsync(string path, string hash, SourceFile? source, ParsedPage page, CancellationToken cancellationToken)
+    private async Task<FileImportResult> StoreAsync(string path, string hash, SourceFile? source, ParsedPage page, NewThreadWriter newThreads, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (source is null)
         {
             source = new SourceFile { Path = path, ContentHash = hash };
@@ -91,11 +118,10 @@ public sealed class ArchiveImporter(
         source.Diagnostics.Clear();
         source.Diagnostics.AddRange(warnings.Select(w => new ImportDiagnostic { Line = w.Line, Severity = w.Severity, Code = w.Code, Message = w.Message }));
 
-        var writer = new PageWriter(db);
+        var writer = new PageWriter(db, newThreads);
         var counts = await writer.WriteAsync(source, page, previousLabel, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await writer.WriteNewThreadsAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new FileImportResult(
             path,
             warnings.Count == 0 ? FileOutcome.Imported : FileOutcome.ImportedWithWarnings,
@@ -115,6 +141,11 @@ public sealed class ArchiveImporter(
                 diagnostic.Severity == DiagnosticSeverity.Error ? LogLevel.Error : LogLevel.Warning,
                 "{File}:{Line}: {Severity} {Code}: {Message}",
                 result.Path, diagnostic.Line, diagnostic.Severity, diagnostic.Code, diagnostic.Message);
+        }
+
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return result;
         }
 
         logger.LogDebug("{File}: {Outcome}, posts {New} new, {Updated} updated, {Unchanged} unchanged, {Comments} comments",

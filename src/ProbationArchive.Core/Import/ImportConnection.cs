@@ -11,6 +11,8 @@ namespace ProbationArchive.Core.Import;
 /// </summary>
 internal sealed class ImportConnection : IAsyncDisposable
 {
+    private const int CacheKibibytes = 64 * 1024;
+    private const int DefaultCacheKibibytes = 2000;
     private readonly ArchiveDbContext _db;
 
     private ImportConnection(ArchiveDbContext db) => _db = db;
@@ -19,6 +21,8 @@ internal sealed class ImportConnection : IAsyncDisposable
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+        // Room for a whole batch of files' changed pages (ImportBatch), so SQLite writes each page once per commit instead of spilling it mid-batch.
+        await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{CacheKibibytes};", cancellationToken);
         return new ImportConnection(db);
     }
 
@@ -26,6 +30,7 @@ internal sealed class ImportConnection : IAsyncDisposable
     {
         // Back to SQLite's default before the connection returns to the pool for other work.
         await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;");
+        await _db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{DefaultCacheKibibytes};");
         await _db.Database.CloseConnectionAsync();
     }
 }

@@ -26,6 +26,9 @@ public sealed class ImportSummary
 
     public IReadOnlyList<FileImportResult> Failures => _failures;
 
+    /// <summary>Set when the run rebuilt the search index rather than indexing row by row (docs/import.md).</summary>
+    public TimeSpan? SearchIndexRebuildTime { get; set; }
+
     public bool Succeeded => _failures.Count == 0;
 
     public void Add(FileImportResult result)

@@ -12,9 +12,12 @@ namespace ProbationArchive.Core.Import;
 /// archive, and change tracking cost more than SQLite itself (docs/PERFORMANCE.md). Threads
 /// that merge with stored comments still go through <see cref="CommentSynchroniser"/>.
 /// </summary>
-internal sealed class NewThreadWriter(ArchiveDbContext db)
+internal sealed class NewThreadWriter(ArchiveDbContext db) : IAsyncDisposable
 {
     private readonly List<(Post Post, List<Comment> Comments)> _threads = [];
+
+    // Prepared once for a whole run: the connection stays open for it (ImportConnection).
+    private DbCommand? _insert;
 
     /// <summary>Takes the post's new comments out of change tracking, to be written by <see cref="WriteAsync"/>.</summary>
     public void Take(Post post)
@@ -22,6 +25,9 @@ internal sealed class NewThreadWriter(ArchiveDbContext db)
         _threads.Add((post, [.. post.Comments]));
         post.Comments.Clear();
     }
+
+    /// <summary>Forgets threads taken but not written: their file failed, and the next file must not write them.</summary>
+    public void Clear() => _threads.Clear();
 
     /// <summary>Call after SaveChanges, so every post has its id; comments come in page order, parents first.</summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
@@ -31,7 +37,8 @@ internal sealed class NewThreadWriter(ArchiveDbContext db)
             return;
         }
 
-        await using var insert = CreateInsert();
+        var insert = _insert ??= CreateInsert();
+        insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (post, comments) in _threads)
         {
             foreach (var comment in comments)
@@ -69,5 +76,13 @@ internal sealed class NewThreadWriter(ArchiveDbContext db)
 
         command.Prepare();
         return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_insert is not null)
+        {
+            await _insert.DisposeAsync();
+        }
     }
 }

@@ -10,21 +10,20 @@ namespace ProbationArchive.Core.Import;
 /// identity (or, for a re-imported file, by its place in the file), updates it in place, unions
 /// labels, and replaces comments only from pages that carry them.
 /// </summary>
-internal sealed class PageWriter(ArchiveDbContext db)
+internal sealed class PageWriter(ArchiveDbContext db, NewThreadWriter newThreads)
 {
-    private readonly NewThreadWriter _newThreads = new(db);
-
     public sealed record Counts(int New, int Updated, int Unchanged);
 
     /// <summary>Writes the comments of posts that had none; call after SaveChanges, in the same transaction.</summary>
-    public Task WriteNewThreadsAsync(CancellationToken cancellationToken) => _newThreads.WriteAsync(cancellationToken);
+    public Task WriteNewThreadsAsync(CancellationToken cancellationToken) => newThreads.WriteAsync(cancellationToken);
 
     public async Task<Counts> WriteAsync(SourceFile source, ParsedPage page, string? previousLabel, CancellationToken cancellationToken)
     {
         var keys = page.Posts.Select(PostIdentity.KeyFor).ToList();
-        var byKey = await PostsWithSources()
-            .Where(p => keys.Contains(p.IdentityKey))
-            .ToDictionaryAsync(p => p.IdentityKey, StringComparer.Ordinal, cancellationToken);
+        // Most pages of a first import hold only new posts: one cheap query says so.
+        var byKey = await db.Posts.AnyAsync(p => keys.Contains(p.IdentityKey), cancellationToken)
+            ? await PostsWithSources().Where(p => keys.Contains(p.IdentityKey)).ToDictionaryAsync(p => p.IdentityKey, StringComparer.Ordinal, cancellationToken)
+            : new Dictionary<string, Post>(StringComparer.Ordinal);
         var previousByPosition = source.Posts.ToDictionary(s => s.PositionInFile, s => s.PostId);
         var label = page.Label is null ? null : await FindOrAddLabelAsync(page.Label, cancellationToken);
         var linked = new HashSet<int>();
@@ -130,7 +129,7 @@ internal sealed class PageWriter(ArchiveDbContext db)
         var changed = CommentSynchroniser.Apply(post, parsed.Comments, stored, c => db.Comments.Remove(c));
         if (stored.Count == 0 && post.Comments.Count > 0)
         {
-            _newThreads.Take(post);
+            newThreads.Take(post);
         }
 
         if (post.DeclaredCommentCount != parsed.DeclaredCommentCount)

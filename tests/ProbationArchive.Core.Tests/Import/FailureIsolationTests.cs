@@ -31,6 +31,35 @@ public sealed class FailureIsolationTests
     }
 
     [Fact]
+    public async Task Import_FileThatFailsToStore_IsUndoneAloneAndTheFilesAroundItAreKept()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        await using (var db = archive.OpenContext())
+        {
+            // Stands in for a disk or constraint error part-way through storing one file, after its post row was written.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER FailOnComment BEFORE INSERT ON Comments WHEN new.Text = 'Explode.' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;",
+                TestContext.Current.CancellationToken);
+        }
+
+        archive.WritePage("a.txt", Pages.Post("Monday, 3 June 2019", "Before", "Body.", "Fine."));
+        var failing = archive.WritePage("b.txt", Pages.Post("Tuesday, 4 June 2019", "Failing", "Body.", "Fine.", "Explode."));
+        archive.WritePage("c.txt", Pages.Post("Wednesday, 5 June 2019", "After", "Body.", "Fine."));
+
+        var summary = await archive.ImportAsync(Path.Combine(archive.Folder, "pages"));
+
+        var failure = Assert.Single(summary.Failures);
+        Assert.Equal(failing, failure.Path);
+        var message = Assert.Single(failure.Messages);
+        Assert.StartsWith($"{failing}:1: error store-failed: ", message, StringComparison.Ordinal);
+        Assert.Contains("simulated failure", message, StringComparison.Ordinal);
+        await using var check = archive.OpenContext();
+        Assert.Equal(["After", "Before"], await check.Posts.OrderBy(p => p.Title).Select(p => p.Title).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await check.Comments.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await check.SourceFiles.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Import_GoodFileLaterBroken_KeepsWhatWasStored()
     {
         await using var archive = await TestArchive.CreateAsync();

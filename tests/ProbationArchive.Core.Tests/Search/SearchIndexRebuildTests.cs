@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Tests.Support;
+
+namespace ProbationArchive.Core.Tests.Search;
+
+/// <summary>
+/// A bulk import suspends the search triggers and rebuilds the index at its end; a small one keeps
+/// it in step row by row; an import that finds the index left suspended by an interrupted run
+/// rebuilds it. Either way the index ends holding exactly every post and comment.
+/// </summary>
+public sealed class SearchIndexRebuildTests
+{
+    [Fact]
+    public async Task Import_IntoAnEmptyArchive_RebuildsTheIndexOnceAndItMatchesEveryRow()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+
+        var summary = await archive.ImportAsync(Seeds.Folder);
+
+        Assert.NotNull(summary.SearchIndexRebuildTime);
+        Assert.Equal(await ExpectedEntriesAsync(archive), await IndexedEntriesAsync(archive));
+        Assert.Equal(0L, await ScalarAsync(archive, "SELECT Suspended FROM SearchIndexState"));
+        Assert.Equal(1L, await ScalarAsync(archive, "SELECT count(*) FROM SearchEntries WHERE SearchEntries MATCH '\"only do for napo\"'"));
+    }
+
+    [Fact]
+    public async Task Import_OneFileIntoALargerArchive_KeepsTheIndexInStepWithoutARebuild()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        await archive.ImportAsync(Seeds.Folder);
+        var page = archive.WritePage("new.txt", Pages.Post("Monday, 3 June 2019", "Xylophone Inquiry", "Body about a zeppelin.", "A comment on quokkas."));
+
+        var summary = await archive.ImportAsync(page);
+
+        Assert.Null(summary.SearchIndexRebuildTime);
+        Assert.Equal(await ExpectedEntriesAsync(archive), await IndexedEntriesAsync(archive));
+        Assert.Equal(1L, await ScalarAsync(archive, "SELECT count(*) FROM SearchEntries WHERE SearchEntries MATCH 'zeppelin'"));
+        Assert.Equal(1L, await ScalarAsync(archive, "SELECT count(*) FROM SearchEntries WHERE SearchEntries MATCH 'quokkas'"));
+    }
+
+    [Fact]
+    public async Task Import_AfterAnInterruptedBulkImport_RebuildsTheStaleIndexEvenWhenNoFileChanged()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        await archive.ImportAsync(Seeds.Folder);
+        await using (var db = archive.OpenContext())
+        {
+            // What a bulk import killed before its rebuild leaves: triggers suspended, rows stored but not indexed.
+            await db.Database.ExecuteSqlRawAsync("UPDATE SearchIndexState SET Suspended = 1", TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM SearchEntries WHERE CommentId IS NOT NULL", TestContext.Current.CancellationToken);
+        }
+
+        var summary = await archive.ImportAsync(Seeds.Folder);
+
+        Assert.Equal(summary.FilesRead, summary.FilesUnchanged);
+        Assert.NotNull(summary.SearchIndexRebuildTime);
+        Assert.Equal(await ExpectedEntriesAsync(archive), await IndexedEntriesAsync(archive));
+        Assert.Equal(0L, await ScalarAsync(archive, "SELECT Suspended FROM SearchIndexState"));
+    }
+
+    [Fact]
+    public async Task Writes_WhileSuspended_LeaveTheIndexAlone()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        await archive.ImportAsync(Seeds.Folder);
+        var before = await IndexedEntriesAsync(archive);
+        await using var db = archive.OpenContext();
+        await db.Database.ExecuteSqlRawAsync("UPDATE SearchIndexState SET Suspended = 1", TestContext.Current.CancellationToken);
+
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM Comments WHERE Id = (SELECT max(Id) FROM Comments)", TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, await IndexedEntriesAsync(archive));
+    }
+
+    /// <summary>Every post and comment as its index entry would be: rowid, post, comment and text.</summary>
+    private static Task<string> ExpectedEntriesAsync(TestArchive archive) => ScalarTextAsync(archive, """
+        SELECT group_concat(e, '|') FROM (
+            SELECT -Id || ':' || Id || ':' || Title || ':' || Body AS e FROM Posts
+            UNION ALL SELECT Id || ':' || PostId || ':' || Id || ':' || Text FROM Comments
+            ORDER BY 1)
+        """);
+
+    private static Task<string> IndexedEntriesAsync(TestArchive archive) => ScalarTextAsync(archive, """
+        SELECT group_concat(e, '|') FROM (
+            SELECT rowid || ':' || PostId || ':' || coalesce(CommentId || ':' || Text, Title || ':' || Text) AS e FROM SearchEntries
+            ORDER BY 1)
+        """);
+
+    private static async Task<long> ScalarAsync(TestArchive archive, string sql) => long.Parse(await ScalarTextAsync(archive, sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> ScalarTextAsync(TestArchive archive, string sql)
+    {
+        await using var db = archive.OpenContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+}
