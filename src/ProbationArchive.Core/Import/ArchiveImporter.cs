@@ -32,10 +32,11 @@ public sealed class ArchiveImporter(
         await using var session = await ImportConnection.OpenAsync(db, cancellationToken);
         var searchIndex = await SearchIndexDeferral.StartAsync(db, cancellationToken);
         await using var newThreads = new NewThreadWriter(db);
+        await using var newPages = new NewPageWriter(db, newThreads);
         await using var batch = new ImportBatch(db);
         await foreach (var file in PageReadAhead.ReadAsync(ImportPathExpander.Expand(paths), options.Value.MaxFileBytes, cancellationToken))
         {
-            var result = await ImportFileAsync(file, new FileWork(searchIndex, newThreads, batch), cancellationToken);
+            var result = await ImportFileAsync(file, new FileWork(searchIndex, newThreads, newPages, batch), cancellationToken);
             summary.Add(result);
             progress?.Report(result);
         }
@@ -53,7 +54,7 @@ public sealed class ArchiveImporter(
     }
 
     /// <summary>What a run shares between its files.</summary>
-    private sealed record FileWork(SearchIndexDeferral SearchIndex, NewThreadWriter NewThreads, ImportBatch Batch);
+    private sealed record FileWork(SearchIndexDeferral SearchIndex, NewThreadWriter NewThreads, NewPageWriter NewPages, ImportBatch Batch);
 
     private async Task<FileImportResult> ImportFileAsync(PreparedFile file, FileWork work, CancellationToken cancellationToken)
     {
@@ -82,7 +83,7 @@ public sealed class ArchiveImporter(
             var source = stored is null
                 ? null
                 : await db.SourceFiles.Include(s => s.Posts).Include(s => s.Diagnostics).AsSplitQuery().SingleAsync(s => s.Id == stored.Id, cancellationToken);
-            var result = await StoreAsync(path, file.Content.Hash, source, page, work.NewThreads, cancellationToken);
+            var result = await StoreAsync(path, file.Content.Hash, source, page, work, cancellationToken);
             await work.Batch.CompleteFileAsync(cancellationToken);
             return Log(result);
         }
@@ -100,14 +101,10 @@ public sealed class ArchiveImporter(
         }
     }
 
-    private async Task<FileImportResult> StoreAsync(string path, string hash, SourceFile? source, ParsedPage page, NewThreadWriter newThreads, CancellationToken cancellationToken)
+    private async Task<FileImportResult> StoreAsync(string path, string hash, SourceFile? source, ParsedPage page, FileWork work, CancellationToken cancellationToken)
     {
-        if (source is null)
-        {
-            source = new SourceFile { Path = path, ContentHash = hash };
-            db.SourceFiles.Add(source);
-        }
-
+        var isNewFile = source is null;
+        source ??= new SourceFile { Path = path, ContentHash = hash };
         var previousLabel = source.Label;
         var warnings = page.Warnings.ToList();
         source.ContentHash = hash;
@@ -118,10 +115,26 @@ public sealed class ArchiveImporter(
         source.Diagnostics.Clear();
         source.Diagnostics.AddRange(warnings.Select(w => new ImportDiagnostic { Line = w.Line, Severity = w.Severity, Code = w.Code, Message = w.Message }));
 
-        var writer = new PageWriter(db, newThreads);
-        var counts = await writer.WriteAsync(source, page, previousLabel, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await writer.WriteNewThreadsAsync(cancellationToken);
+        PageWriter.Counts counts;
+        var keys = page.Posts.Select(PostIdentity.KeyFor).ToList();
+        if (isNewFile && options.Value.InsertNewPagesDirectly && await work.NewPages.CanWriteAsync(keys, cancellationToken))
+        {
+            await work.NewPages.WriteAsync(source, page, keys, cancellationToken);
+            counts = new PageWriter.Counts(page.Posts.Count, 0, 0);
+        }
+        else
+        {
+            if (isNewFile)
+            {
+                db.SourceFiles.Add(source);
+            }
+
+            var writer = new PageWriter(db, work.NewThreads);
+            counts = await writer.WriteAsync(source, page, previousLabel, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await writer.WriteNewThreadsAsync(cancellationToken);
+        }
+
         return new FileImportResult(
             path,
             warnings.Count == 0 ? FileOutcome.Imported : FileOutcome.ImportedWithWarnings,

@@ -6,4 +6,11 @@ public sealed class ImportOptions
 
     /// <summary>Files larger than this are refused: no saved blog page comes near it (docs/import.md).</summary>
     public long MaxFileBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Pages whose posts are all new are stored with direct INSERTs rather than change tracking
+    /// (<see cref="NewPageWriter"/>). Off routes every page through the merging path; the stored
+    /// rows are the same either way, which a test checks with both settings.
+    /// </summary>
+    public bool InsertNewPagesDirectly { get; set; } = true;
 }

@@ -31,10 +31,12 @@ public sealed class TestArchive : IAsyncDisposable
     public ArchiveDbContext OpenContext() =>
         new(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
 
-    public async Task<ImportSummary> ImportAsync(params string[] paths)
+    public Task<ImportSummary> ImportAsync(params string[] paths) => ImportAsync(new ImportOptions(), paths);
+
+    public async Task<ImportSummary> ImportAsync(ImportOptions options, params string[] paths)
     {
         await using var db = OpenContext();
-        var importer = new ArchiveImporter(db, Options.Create(new ImportOptions()), TimeProvider.System, NullLogger<ArchiveImporter>.Instance);
+        var importer = new ArchiveImporter(db, Options.Create(options), TimeProvider.System, NullLogger<ArchiveImporter>.Instance);
         return await importer.ImportAsync(paths, progress: null, TestContext.Current.CancellationToken);
     }
 
