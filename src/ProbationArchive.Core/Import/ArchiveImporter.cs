@@ -34,11 +34,26 @@ public sealed class ArchiveImporter(
         await using var newThreads = new NewThreadWriter(db);
         await using var newPages = new NewPageWriter(db, newThreads);
         await using var batch = new ImportBatch(db);
+        var work = new FileWork(searchIndex, newThreads, newPages, batch);
+
+        // Label pages wait for the posts' own pages: a post is then usually new when its own page
+        // comes (stored by direct inserts) and the label page only adds links to it, where the
+        // other order stores each post twice. The result is the same either way (docs/import.md).
+        var labelPages = new List<ImportPathExpander.Entry>();
         await foreach (var file in PageReadAhead.ReadAsync(ImportPathExpander.Expand(paths), options.Value.MaxFileBytes, cancellationToken))
         {
-            var result = await ImportFileAsync(file, new FileWork(searchIndex, newThreads, newPages, batch), cancellationToken);
-            summary.Add(result);
-            progress?.Report(result);
+            if (file.Page is { Kind: PageKind.LabelPage, HasErrors: false })
+            {
+                labelPages.Add(new ImportPathExpander.Entry(file.Path, null));
+                continue;
+            }
+
+            Report(await ImportFileAsync(file, work, cancellationToken));
+        }
+
+        await foreach (var file in PageReadAhead.ReadAsync(labelPages, options.Value.MaxFileBytes, cancellationToken))
+        {
+            Report(await ImportFileAsync(file, work, cancellationToken));
         }
 
         await batch.CommitAsync(cancellationToken);
@@ -51,6 +66,12 @@ public sealed class ArchiveImporter(
         }
 
         return summary;
+
+        void Report(FileImportResult result)
+        {
+            summary.Add(result);
+            progress?.Report(result);
+        }
     }
 
     /// <summary>What a run shares between its files.</summary>

@@ -16,6 +16,9 @@ internal sealed class NewPageWriter(ArchiveDbContext db, NewThreadWriter newThre
     private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<bool>> IsPermalinkTaken =
         EF.CompileAsyncQuery((ArchiveDbContext db, string permalink, CancellationToken _) => db.Posts.Any(p => p.Permalink == permalink));
 
+    private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<bool>> IsPostStored =
+        EF.CompileAsyncQuery((ArchiveDbContext db, string key, CancellationToken _) => db.Posts.Any(p => p.IdentityKey == key));
+
     private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<Label?>> FindLabel =
         EF.CompileAsyncQuery((ArchiveDbContext db, string name, CancellationToken _) => db.Labels.AsNoTracking().FirstOrDefault(l => l.Name == name));
 
@@ -27,9 +30,12 @@ internal sealed class NewPageWriter(ArchiveDbContext db, NewThreadWriter newThre
     private readonly RowInserter<PostLabel> _postLabels = new(db);
 
     /// <summary>True when no post of the page is stored yet and no post appears on it twice.</summary>
-    public async Task<bool> CanWriteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        keys.Distinct(StringComparer.Ordinal).Count() == keys.Count
-        && !await db.Posts.AnyAsync(p => keys.Contains(p.IdentityKey), cancellationToken);
+    public async Task<bool> CanWriteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => keys switch
+    {
+        // Most pages hold one post: a compiled query skips EF's per-call query preparation.
+        [var key] => !await IsPostStored(db, key, cancellationToken),
+        _ => keys.Distinct(StringComparer.Ordinal).Count() == keys.Count && !await db.Posts.AnyAsync(p => keys.Contains(p.IdentityKey), cancellationToken),
+    };
 
     /// <param name="source">Filled in but not stored; gets its id here.</param>
     public async Task WriteAsync(SourceFile source, ParsedPage page, IReadOnlyList<string> keys, CancellationToken cancellationToken)
