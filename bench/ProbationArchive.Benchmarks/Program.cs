@@ -4,20 +4,19 @@ using ProbationArchive.Benchmarks.Import;
 using ProbationArchive.Benchmarks.Parsing;
 using ProbationArchive.CorpusGenerator;
 
-// dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- import [corpus options] [--without-search-index]
+// dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- import [corpus options]
 // dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- parser [BenchmarkDotNet options]
 switch (args)
 {
     case ["import", .. var rest]:
-        const string WithoutSearchIndex = "--without-search-index";
-        var options = CorpusOptions.Parse([.. rest.Where(a => a != WithoutSearchIndex)], out var unknown);
+        var options = CorpusOptions.Parse(rest, out var unknown);
         if (unknown.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"unexpected argument {unknown[0]}; {CorpusOptions.Usage} {WithoutSearchIndex}");
+            await Console.Error.WriteLineAsync($"unexpected argument {unknown[0]}; {CorpusOptions.Usage}");
             return 2;
         }
 
-        return await ImportBenchmark.RunAsync(options, rest.Contains(WithoutSearchIndex));
+        return await ImportBenchmark.RunAsync(options);
     case ["corpus", .. var rest]:
         // Prints the pages folder of the corpus (generated if missing) on its last line, for bench/http-bench.sh.
         Console.WriteLine(Corpus.Ensure(CorpusOptions.Parse(rest, out _)).Pages);
@@ -26,6 +25,6 @@ switch (args)
         BenchmarkRunner.Run<ParserBenchmarks>(args: [.. rest]);
         return 0;
     default:
-        await Console.Error.WriteLineAsync("usage: ProbationArchive.Benchmarks import [corpus options] [--without-search-index] | parser [BenchmarkDotNet options] | corpus [corpus options]");
+        await Console.Error.WriteLineAsync("usage: ProbationArchive.Benchmarks import [corpus options] | parser [BenchmarkDotNet options] | corpus [corpus options]");
         return 2;
 }

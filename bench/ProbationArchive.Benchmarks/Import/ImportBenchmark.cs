@@ -10,26 +10,24 @@ namespace ProbationArchive.Benchmarks.Import;
 /// </summary>
 internal static class ImportBenchmark
 {
-    public static async Task<int> RunAsync(CorpusOptions options, bool withoutSearchIndex)
+    public static async Task<int> RunAsync(CorpusOptions options)
     {
         var (manifest, pages) = Corpus.Ensure(options);
         var folder = Directory.CreateDirectory(Path.Combine(BenchPaths.Out, "import")).FullName;
-        var measure = new Measurer(folder, pages, manifest, withoutSearchIndex);
+        var measure = new Measurer(folder, pages, manifest);
         var importer = await measure.RunAsync("importer", (connectionString, progress) => ImportAsync(connectionString, folder, pages, progress));
         var baseline = await measure.RunAsync("baseline", (connectionString, progress) =>
-            BaselineWriter.WriteAsync(connectionString, pages, transactionPerFile: false, progress, CancellationToken.None));
-        var perFile = await measure.RunAsync("baseline-per-file", (connectionString, progress) =>
-            BaselineWriter.WriteAsync(connectionString, pages, transactionPerFile: true, progress, CancellationToken.None));
+            BaselineWriter.WriteAsync(connectionString, pages, progress, CancellationToken.None));
 
-        var report = ImportReport.Write(manifest, importer, baseline, perFile, withoutSearchIndex);
+        var report = ImportReport.Write(manifest, importer, baseline);
         Console.Write(report);
-        var reportPath = Path.Combine(folder, withoutSearchIndex ? "import-report-without-search-index.txt" : "import-report.txt");
+        var reportPath = Path.Combine(folder, "import-report.txt");
         await File.WriteAllTextAsync(reportPath, report);
         Console.WriteLine($"Report saved to {reportPath}");
         return ImportReport.RowsMatch(manifest, importer, baseline) ? 0 : 1;
     }
 
-    private static async Task<int> ImportAsync(string connectionString, string folder, string pages, IProgress<int> progress)
+    private static async Task<(int Files, TimeSpan SearchIndex)> ImportAsync(string connectionString, string folder, string pages, IProgress<int> progress)
     {
         using var host = ImporterHost.Build(connectionString, folder);
         await using var scope = host.Services.CreateAsyncScope();
@@ -41,7 +39,7 @@ internal static class ImportBenchmark
             Console.WriteLine($"  FAILED {message}");
         }
 
-        return summary.FilesRead;
+        return (summary.FilesRead, summary.SearchIndexRebuildTime ?? TimeSpan.Zero);
     }
 
     /// <summary>Synchronous, unlike <see cref="Progress{T}"/>, which posts to the thread pool.</summary>

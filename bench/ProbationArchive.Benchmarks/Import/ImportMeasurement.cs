@@ -4,6 +4,7 @@ namespace ProbationArchive.Benchmarks.Import;
 internal sealed record ImportMeasurement(
     string Name,
     TimeSpan Elapsed,
+    TimeSpan SearchIndexTime,
     TimeSpan CpuTime,
     int Files,
     long Bytes,

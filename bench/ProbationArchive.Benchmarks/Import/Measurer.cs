@@ -7,9 +7,9 @@ using ProbationArchive.CorpusGenerator;
 namespace ProbationArchive.Benchmarks.Import;
 
 /// <summary>Runs one writer over the corpus into a fresh, migrated archive file and measures it.</summary>
-internal sealed class Measurer(string folder, string pages, CorpusManifest manifest, bool withoutSearchIndex)
+internal sealed class Measurer(string folder, string pages, CorpusManifest manifest)
 {
-    public async Task<ImportMeasurement> RunAsync(string name, Func<string, IProgress<int>, Task<int>> run)
+    public async Task<ImportMeasurement> RunAsync(string name, Func<string, IProgress<int>, Task<(int Files, TimeSpan SearchIndex)>> run)
     {
         var file = Path.Combine(folder, $"{name}.db");
         foreach (var stale in new[] { file, $"{file}-wal", $"{file}-shm" })
@@ -21,11 +21,6 @@ internal sealed class Measurer(string folder, string pages, CorpusManifest manif
         await using (var db = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options))
         {
             await ArchiveDatabase.MigrateAsync(db, CancellationToken.None);
-            if (withoutSearchIndex)
-            {
-                // Attribution only: what the import costs when the full-text index is not kept in step.
-                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER Posts_SearchInsert; DROP TRIGGER Comments_SearchInsert;");
-            }
         }
 
         SqliteConnection.ClearAllPools();
@@ -36,12 +31,13 @@ internal sealed class Measurer(string folder, string pages, CorpusManifest manif
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var files = await run(connectionString, quartiles);
+        var (files, searchIndex) = await run(connectionString, quartiles);
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var measurement = new ImportMeasurement(
             name,
             clock.Elapsed,
+            searchIndex,
             cpu,
             files,
             Directory.EnumerateFiles(pages).Sum(f => new FileInfo(f).Length),
