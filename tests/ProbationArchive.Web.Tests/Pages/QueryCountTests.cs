@@ -13,8 +13,8 @@ public sealed class QueryCountTests(ConstructedArchiveFactory factory) : IClassF
         var thirtyThreads = await CountCommandsAsync(client, ConstructedArchiveFactory.ThirtyThreads);
 
         var page = await client.GetDocumentAsync(ConstructedArchiveFactory.ThirtyThreads);
-        Assert.Equal(30, page.QuerySelectorAll("li.thread").Length);
-        Assert.Equal(60, page.QuerySelectorAll("article.reply").Length);
+        Assert.Equal(30, page.QuerySelectorAll("#comments .threads > li").Length);
+        Assert.Equal(60, page.QuerySelectorAll("#comments .replies article").Length);
         TestContext.Current.SendDiagnosticMessage($"Post page SQL commands: 1 thread = {oneThread}, 30 threads = {thirtyThreads}");
         Assert.Equal(oneThread, thirtyThreads);
         // The post, its comments, newer and older neighbours, and the sidebar's two.
