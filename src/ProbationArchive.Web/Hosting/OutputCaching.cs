@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using ProbationArchive.Web.Search;
 
@@ -30,6 +31,7 @@ internal static class OutputCaching
     public const long SizeLimitBytes = 100L * 1024 * 1024;
 
     private const string VersionKey = "archive-version";
+    private const string EncodingKey = "encoding";
 
     public static IServiceCollection AddArchiveOutputCaching(this IServiceCollection services)
     {
@@ -42,6 +44,7 @@ internal static class OutputCaching
             // Vary by path and every query key (the default), cache 200 responses to GET and HEAD only (the default).
             options.AddBasePolicy(policy => policy
                 .AddPolicy<EvictWhenArchiveChanges>()
+                .AddPolicy<VaryByEncoding>()
                 .Expire(TimeSpan.FromMinutes(10))
                 .Tag(ArchiveTag));
             options.AddPolicy(SearchPolicy, policy => policy.AddPolicy<CacheSearchByItsForm>(), excludeDefaultPolicy: true);
@@ -74,6 +77,20 @@ internal static class OutputCaching
 
             context.CacheVaryByRules.VaryByValues[VersionKey] = check.Version;
             return check.Changed ? store.EvictByTagAsync(ArchiveTag, cancellation) : ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>One entry per encoding the page is sent in (PageCompression), never per spelling of Accept-Encoding.</summary>
+    private sealed class VaryByEncoding(IResponseCompressionProvider compression) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.CacheVaryByRules.VaryByValues[EncodingKey] = PageCompression.ChosenEncoding(compression, context.HttpContext);
+            return ValueTask.CompletedTask;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

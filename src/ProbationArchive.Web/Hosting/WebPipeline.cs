@@ -23,6 +23,7 @@ internal static class WebPipeline
             .ValidateOnStart();
         services.AddSearchRateLimiting();
         services.AddArchiveOutputCaching();
+        services.AddPageCompression();
         services.AddRequestLimits();
         return services;
     }
@@ -44,6 +45,8 @@ internal static class WebPipeline
         // The cache before the limits: a hit does no SQLite work, so it waits for no turn and
         // spends no search permit; only misses, which render, pass the limiter.
         app.UseArchiveOutputCaching();
+        // Inside the cache, so the cache keeps what it compressed (PageCompression).
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.MapLegacyRedirects();
         app.MapArchiveFeeds();
