@@ -32,7 +32,8 @@ internal sealed class ArchiveDataVersion : IDisposable
         // SQLitePCL's own API on Microsoft.Data.Sqlite's handle: SqliteCommand.ExecuteScalar would
         // allocate a data reader and box the result on every request.
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version", out _statement), _connection.Handle);
-        _last = Read() ?? throw new InvalidOperationException("The archive's data version could not be read.");
+        // Unreadable just now: whatever is read first counts as a change, which evicts nothing yet.
+        _last = Read() ?? long.MinValue;
         _lastText = Text(_last);
     }
 
