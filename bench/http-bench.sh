@@ -144,7 +144,7 @@ for entry in "${PAGES_TO_TEST[@]}"; do
   read -r app_rps app_p50 app_p99 app_err < <(run_wrk "http://127.0.0.1:$APP_PORT$path" "$OUT/wrk-app-$name.log")
   read -r ngx_rps ngx_p50 ngx_p99 ngx_err < <(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$OUT/wrk-nginx-$name.log")
   ratio=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$ngx_rps")
-  # Pages the app does not output-cache (search, by design) are rendered on every request.
+  # Whether the app answered from its output cache (cached answers carry an Age header).
   cached=$(grep -qi '^age:' <(curl -sS -D - -o /dev/null --max-time 30 "http://127.0.0.1:$APP_PORT$path") && echo cached || echo "not cached")
   status=$(cat "$OUT/static/$name.status")
   note="  ($cached"; [[ "$status" != 200 ]] && note="$note, the app answers HTTP $status here"; note="$note)"

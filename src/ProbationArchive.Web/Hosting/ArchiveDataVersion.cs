@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Data;
+using SQLitePCL;
 
 namespace ProbationArchive.Web.Hosting;
 
@@ -8,14 +10,18 @@ namespace ProbationArchive.Web.Hosting;
 /// Tells whether any other connection, in this process or another (the import command), has
 /// committed to the archive since the last call. <c>PRAGMA data_version</c> changes exactly then,
 /// but only as seen from one connection, so this holds a connection of its own, open for the
-/// app's lifetime.
+/// app's lifetime. It runs before every output-cache lookup, so the check is kept to the
+/// minimum: one statement prepared once and stepped under a short lock (a statement serves one
+/// caller at a time), no data reader or boxed value per call, and the version's text made once
+/// per change rather than once per request.
 /// </summary>
 internal sealed class ArchiveDataVersion : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _query;
+    private readonly sqlite3_stmt _statement;
     private long _last;
+    private string _lastText;
 
     public ArchiveDataVersion(IServiceScopeFactory scopes)
     {
@@ -23,41 +29,58 @@ internal sealed class ArchiveDataVersion : IDisposable
         var connectionString = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Database.GetConnectionString();
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        _query = _connection.CreateCommand();
-        _query.CommandText = "PRAGMA data_version";
-        _last = Read();
+        // SQLitePCL's own API on Microsoft.Data.Sqlite's handle: SqliteCommand.ExecuteScalar would
+        // allocate a data reader and box the result on every request.
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version", out _statement), _connection.Handle);
+        // Unreadable just now: whatever is read first counts as a change, which evicts nothing yet.
+        _last = Read() ?? long.MinValue;
+        _lastText = Text(_last);
     }
 
     /// <summary>
     /// The archive's current version as seen from this connection, and whether it moved since the
-    /// last call. An unreadable archive counts as a change to a version of its own, so nothing
-    /// cached is served while it is.
+    /// last call; null when it cannot be read just now (the file busy, e.g. during WAL recovery),
+    /// in which case no cached page can be shown to be current.
     /// </summary>
-    public (long Version, bool Changed) Check()
+    public (string Version, bool Changed)? Check()
     {
         lock (_gate)
         {
-            long current;
-            try
+            if (Read() is not { } current)
             {
-                current = Read();
-            }
-            catch (SqliteException)
-            {
-                current = -1;
+                return null;
             }
 
-            var changed = current != _last;
+            if (current == _last)
+            {
+                return (_lastText, false);
+            }
+
             _last = current;
-            return (current, changed);
+            _lastText = Text(current);
+            return (_lastText, true);
         }
     }
 
-    private long Read() => (long)_query.ExecuteScalar()!;
+    /// <summary>Steps the statement once; no busy wait, since every request waits on this lock meanwhile.</summary>
+    private long? Read()
+    {
+        try
+        {
+            return raw.sqlite3_step(_statement) == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_statement, 0) : null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    private static string Text(long version) => version.ToString(CultureInfo.InvariantCulture);
 
     public void Dispose()
     {
-        _query.Dispose();
+        // The statement first: the connection goes back to Microsoft.Data.Sqlite's pool on dispose.
+        _statement.Dispose();
         _connection.Dispose();
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Primitives;
+using ProbationArchive.Web.Search;
 
 namespace ProbationArchive.Web.Hosting;
 
@@ -8,25 +11,43 @@ namespace ProbationArchive.Web.Hosting;
 /// says whether anything was committed since, by this process or by the import command in
 /// another. A few microseconds, no table read. The version is part of the cache key, so a page
 /// rendered from older data is never served after a change, even one stored while the change
-/// committed; the old entries are evicted by tag to free their memory.
+/// committed; the old entries are evicted by tag to free their memory. When the version cannot
+/// be read, the request neither reads nor fills the cache.
+/// The cache runs before the rate limiter (WebPipeline): a hit does no SQLite work, so it takes
+/// no turn of the page or search limits.
 /// <c>Archive:OutputCache=false</c> turns caching off.
 /// </summary>
 internal static class OutputCaching
 {
     public const string ArchiveTag = "archive";
 
+    /// <summary>The search page's policy: see <see cref="CacheSearchByItsForm"/>.</summary>
+    public const string SearchPolicy = "search";
+
+    /// <summary>
+    /// All entries together, in bytes (the framework's default, stated): the hot pages of a large
+    /// archive fit many times over, and past it the least recently used entries go first.
+    /// </summary>
+    public const long SizeLimitBytes = 100L * 1024 * 1024;
+
+    private const string VersionKey = "archive-version";
+    private const string EncodingKey = "encoding";
+
     public static IServiceCollection AddArchiveOutputCaching(this IServiceCollection services)
     {
         services.AddSingleton<ArchiveDataVersion>();
         services.AddOutputCache(options =>
         {
+            options.SizeLimit = SizeLimitBytes;
             // "/label/po" must reach its page (a 301 to "/label/PO"), not the cached "/label/PO".
             options.UseCaseSensitivePaths = true;
             // Vary by path and every query key (the default), cache 200 responses to GET and HEAD only (the default).
             options.AddBasePolicy(policy => policy
                 .AddPolicy<EvictWhenArchiveChanges>()
+                .AddPolicy<VaryByEncoding>()
                 .Expire(TimeSpan.FromMinutes(10))
                 .Tag(ArchiveTag));
+            options.AddPolicy(SearchPolicy, policy => policy.AddPolicy<CacheSearchByItsForm>(), excludeDefaultPolicy: true);
         });
         return services;
     }
@@ -44,14 +65,55 @@ internal static class OutputCaching
     /// <summary>Keys each page by the archive's version, and drops the cached pages of older versions.</summary>
     private sealed class EvictWhenArchiveChanges(ArchiveDataVersion version, IOutputCacheStore store) : IOutputCachePolicy
     {
-        public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var (current, changed) = version.Check();
-            context.CacheVaryByRules.VaryByValues["archive-version"] = current.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (changed)
+            if (version.Check() is not { } check)
             {
-                await store.EvictByTagAsync(ArchiveTag, cancellation);
+                // Nothing cached can be shown to be current, and nothing rendered now could be told apart later.
+                context.AllowCacheLookup = false;
+                context.AllowCacheStorage = false;
+                return ValueTask.CompletedTask;
             }
+
+            context.CacheVaryByRules.VaryByValues[VersionKey] = check.Version;
+            return check.Changed ? store.EvictByTagAsync(ArchiveTag, cancellation) : ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>One entry per encoding the page is sent in (PageCompression), never per spelling of Accept-Encoding.</summary>
+    private sealed class VaryByEncoding(IResponseCompressionProvider compression) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.CacheVaryByRules.VaryByValues[EncodingKey] = PageCompression.ChosenEncoding(compression, context.HttpContext);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Search result pages, like every page, are keyed by the archive's version (the base policy),
+    /// but by the normalised form (<see cref="SearchForm.CacheKey"/>) instead of the raw query:
+    /// "probation  officer " and "probation officer" are one entry, and an unknown parameter
+    /// makes none. 64 readers asking the same question cost one search; the others wait for it
+    /// (the output cache's own locking) and take no search permit. How far unique queries can
+    /// fill the cache is bounded twice: each one is a miss, which passes the per-client search
+    /// limit, and all entries together stay within <see cref="SizeLimitBytes"/>.
+    /// </summary>
+    private sealed class CacheSearchByItsForm : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.CacheVaryByRules.QueryKeys = StringValues.Empty;
+            context.CacheVaryByRules.VaryByValues[SearchPolicy] = SearchForm.FromQuery(context.HttpContext.Request.Query).CacheKey;
+            return ValueTask.CompletedTask;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

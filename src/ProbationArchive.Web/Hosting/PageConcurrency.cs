@@ -10,7 +10,8 @@ namespace ProbationArchive.Web.Hosting;
 /// bound a flood of readers makes the thread pool add threads, each soon holding a pooled
 /// connection with its own page cache: in the soak (docs/RELIABILITY.md) threads grew from 27 to
 /// 117 and memory by half in four minutes. A queued request waits without a thread. Requests with
-/// a rate-limiting policy of their own (search) are left to it.
+/// a rate-limiting policy of their own (search) are left to it, and pages answered from the
+/// output cache never reach the limiter (WebPipeline): they do no SQLite work.
 /// </summary>
 internal static class PageConcurrency
 {

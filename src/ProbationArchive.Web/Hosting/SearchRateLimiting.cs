@@ -12,7 +12,9 @@ namespace ProbationArchive.Web.Hosting;
 /// rate limiter: each client gets a fixed window of searches (<c>Search:PermitLimit</c> per
 /// <c>Search:WindowSeconds</c>), partitioned by remote address; and all clients together run at
 /// most <c>Search:MaxConcurrent</c> searches at once, <c>Search:MaxQueued</c> more waiting. Past
-/// either the answer is 429 with Retry-After and a short page. Other pages are not limited.
+/// either the answer is 429 with Retry-After and a short page. Other pages are not limited. A
+/// search answered from the output cache (<see cref="OutputCaching"/>) runs nothing and takes
+/// neither: the cache is ahead of the limiter.
 /// </summary>
 internal static class SearchRateLimiting
 {

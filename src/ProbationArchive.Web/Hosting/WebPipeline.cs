@@ -23,6 +23,7 @@ internal static class WebPipeline
             .ValidateOnStart();
         services.AddSearchRateLimiting();
         services.AddArchiveOutputCaching();
+        services.AddPageCompression();
         services.AddRequestLimits();
         return services;
     }
@@ -35,16 +36,56 @@ internal static class WebPipeline
         }
 
         app.UseSerilogRequestLogging();
+        // Before the cache, so cached responses carry the headers too (they are added as each response starts).
         app.Use(SecurityHeaders.AddAsync);
         app.UseStatusCodePagesWithReExecute("/NotFound");
-        app.UseStaticFiles();
+        // Before the limits, so the 503 and 429 pages' stylesheet always loads.
+        app.UseArchiveStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
+        // The cache before the limits: a hit does no SQLite work, so it waits for no turn and
+        // spends no search permit; only misses, which render, pass the limiter.
         app.UseArchiveOutputCaching();
+        // Inside the cache, so the cache keeps what it compressed (PageCompression).
+        app.UseResponseCompression();
+        app.UseRateLimiter();
         app.MapLegacyRedirects();
         app.MapArchiveFeeds();
         app.MapArchiveSitemap();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// Static files only under wwwroot's own top-level names ("/css/...", "/favicon.svg"), found
+    /// once at startup: a page address never enters the static-file middleware, so it makes no
+    /// file-system probe (a label or slug with a dot in it would otherwise look like a file).
+    /// </summary>
+    private static void UseArchiveStaticFiles(this WebApplication app)
+    {
+        var entries = app.Environment.WebRootFileProvider.GetDirectoryContents("").ToList();
+        var folders = entries.Where(e => e.IsDirectory).Select(e => new PathString("/" + e.Name)).ToArray();
+        var files = entries.Where(e => !e.IsDirectory).Select(e => new PathString("/" + e.Name)).ToArray();
+        app.UseWhen(context => IsAsset(context.Request.Path), assets => assets.UseStaticFiles());
+
+        bool IsAsset(PathString path)
+        {
+            foreach (var file in files)
+            {
+                if (path.Equals(file, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var folder in folders)
+            {
+                if (path.StartsWithSegments(folder, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -16,11 +16,12 @@ namespace ProbationArchive.Web.Pages;
 /// <summary>
 /// Full-text search ("/search?q=..."), filtered by label and dates, ranked or newest first, paged.
 /// Whatever the reader sends, the answer is a page: 200 with results or a prompt, 400 with a
-/// message for a query that cannot run, never a 500. Rate-limited per client (SearchRateLimiting),
-/// and never output-cached: every query is different, and caching them would let anyone fill the cache.
+/// message for a query that cannot run, never a 500. Rate-limited per client (SearchRateLimiting);
+/// result pages are output-cached under their normalised form (OutputCaching.SearchPolicy), so
+/// the page is built from <see cref="SearchForm.FromQuery"/> alone, never from the raw query.
 /// </summary>
 [EnableRateLimiting(SearchRateLimiting.PolicyName)]
-[OutputCache(NoStore = true)]
+[OutputCache(PolicyName = OutputCaching.SearchPolicy)]
 public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> options, ILogger<SearchModel> logger) : PageModel
 {
     // SQLITE_ERROR: what FTS5 answers to an expression it cannot parse.
@@ -41,15 +42,14 @@ public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> opt
     /// <summary>How many hits a reader can page through at most.</summary>
     public int Shown => options.Value.MaxPage * options.Value.PageSize;
 
-    public async Task<IActionResult> OnGetAsync(
-        string? q, string? label, string? from, string? to, string? order, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Form = new SearchForm(q, label, from, to, order, pageNumber);
+        Form = SearchForm.FromQuery(Request.Query);
         Labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(cancellationToken);
         if (Form.IsBlank)
         {
             // An empty search box is a question not yet asked: the page explains what to type.
-            Problem = q is null ? null : "Type a word or a \"quoted phrase\" to search for.";
+            Problem = Form.Q is null ? null : "Type a word or a \"quoted phrase\" to search for.";
             return Page();
         }
 

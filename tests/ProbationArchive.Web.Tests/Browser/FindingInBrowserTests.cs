@@ -24,8 +24,9 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
         await page.Locator(".search-hit-title a").ClickAsync();
         await Expect(page).ToHaveURLAsync(CommentAddress());
         var target = page.Locator(":target");
-        await Expect(target).ToHaveClassAsync(new Regex(@"\breply\b"));
-        await Expect(target.Locator(".comment-body")).ToHaveTextAsync("Napo only do for napo");
+        // The target is a reply: an article in a thread's list of replies.
+        await Expect(page.Locator(".replies article:target")).ToHaveCountAsync(1);
+        await Expect(target.Locator(":scope > div")).ToHaveTextAsync("Napo only do for napo");
         await Expect(target).ToBeInViewportAsync();
 
         Assert.Empty(problems);

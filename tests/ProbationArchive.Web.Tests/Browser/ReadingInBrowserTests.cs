@@ -35,25 +35,28 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await ScreenshotAsync(page, "post-comments");
 
         // Reply 1.2 points back at comment 1: following it makes comment 1 the highlighted target.
-        var firstThread = page.Locator("li.thread").First;
-        var parentId = await firstThread.Locator(":scope > article.comment").GetAttributeAsync("id");
-        await page.Locator("#comments article.reply").Nth(1).Locator("a.in-reply-to").ClickAsync();
+        var firstThread = page.Locator("#comments .threads > li").First;
+        var parentId = await firstThread.Locator(":scope > article").GetAttributeAsync("id");
+        await page.Locator("#comments .replies article").Nth(1).Locator("a.in-reply-to").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"#{parentId}$"));
         var target = page.Locator(":target");
         await Expect(target).ToHaveAttributeAsync("id", parentId!);
         await Expect(target).ToBeInViewportAsync();
         await Expect(target).ToHaveCSSAsync("background-color", TargetBackground);
         await ScreenshotAsync(page, "reply-parent-highlighted");
+        // A permalink is a fragment of the page: the browser makes it the post's full address.
+        var permalink = await firstThread.Locator(":scope > article > header > a[rel=bookmark]").EvaluateAsync<string>("a => a.href");
+        Assert.EndsWith($"{Seeds.Napo179}#{parentId}", permalink, StringComparison.Ordinal);
 
         // "Next thread" skips to the next top-level comment.
         await firstThread.Locator("a.next-thread").ClickAsync();
-        var secondId = await page.Locator("li.thread").Nth(1).Locator(":scope > article.comment").GetAttributeAsync("id");
+        var secondId = await page.Locator("#comments .threads > li").Nth(1).Locator(":scope > article").GetAttributeAsync("id");
         await Expect(page.Locator(":target")).ToHaveAttributeAsync("id", secondId!);
 
         // Collapse the first thread's replies with the mouse, bring them back with the keyboard.
-        var replies = firstThread.Locator("details.thread-replies");
+        var replies = firstThread.Locator(":scope > details");
         var summary = replies.Locator("summary");
-        var firstReply = replies.Locator("article.reply").First;
+        var firstReply = replies.Locator("article").First;
         await Expect(firstReply).ToBeVisibleAsync();
         await summary.ClickAsync();
         await Expect(firstReply).ToBeHiddenAsync();

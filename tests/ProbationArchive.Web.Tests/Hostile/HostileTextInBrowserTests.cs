@@ -37,7 +37,7 @@ public sealed class HostileTextInBrowserTests(HostileArchiveFixture archive) : I
             // A title is plain text: every vector, character for character.
             Assert.Equal(Vectors[i], await reader.Page.Locator("#post-title").TextContentAsync());
             var body = await reader.Page.Locator(".post-body").TextContentAsync() ?? "";
-            var comments = await reader.Page.Locator("#comments .comment-body").AllTextContentsAsync();
+            var comments = await reader.Page.Locator("#comments article > div").AllTextContentsAsync();
             Assert.Equal(3, comments.Count);
             foreach (var vector in HostilePages.Body(Vectors, i).Where(XssVectors.IsMarkdownInert))
             {
@@ -67,12 +67,12 @@ public sealed class HostileTextInBrowserTests(HostileArchiveFixture archive) : I
         await reader.ReadAsync(archive.Addresses[(HostilePages.OmnibusTitle, new DateOnly(2010, 6, 1))]);
 
         var body = await reader.Page.Locator(".post-body").TextContentAsync() ?? "";
-        var comments = await reader.Page.Locator("#comments .comment-body").AllTextContentsAsync();
+        var comments = await reader.Page.Locator("#comments article > div").AllTextContentsAsync();
         Assert.Equal(Vectors.Count, comments.Count);
         Assert.All(Vectors.Where(XssVectors.IsMarkdownInert), v => Assert.Contains(v, body, StringComparison.Ordinal));
         Assert.All(Vectors.Select((v, i) => (v, i)).Where(x => XssVectors.IsMarkdownInert(x.v)), x => Assert.Contains(x.v, comments[x.i], StringComparison.Ordinal));
         // Links that survive are ordinary web links, marked as the commenters' own.
-        var hrefs = await reader.Page.Locator("#comments .comment-body a").EvaluateAllAsync<string[]>("links => links.map(a => a.protocol + ' ' + a.rel)");
+        var hrefs = await reader.Page.Locator("#comments article > div a").EvaluateAllAsync<string[]>("links => links.map(a => a.protocol + ' ' + a.rel)");
         Assert.All(hrefs, h => Assert.Matches("^(http:|https:|mailto:) nofollow ugc noopener$", h));
     }
 
@@ -85,7 +85,7 @@ public sealed class HostileTextInBrowserTests(HostileArchiveFixture archive) : I
         await reader.ReadAsync(address);
 
         Assert.Equal(HostilePages.FlattenedOpening, await reader.Page.Locator("#post-title").TextContentAsync());
-        Assert.Equal(Vectors.Count, await reader.Page.Locator("#comments .comment-body").CountAsync());
+        Assert.Equal(Vectors.Count, await reader.Page.Locator("#comments article > div").CountAsync());
         Assert.Contains(HostilePages.FlattenedOpening, await reader.Page.Locator(".post-body").TextContentAsync() ?? "", StringComparison.Ordinal);
     }
 

@@ -14,7 +14,7 @@ public sealed class HostileTextTests(ConstructedArchiveFactory factory) : IClass
         Assert.Equal(ConstructedArchiveFactory.HostileTitle, page.One("#post-title").Text());
         Assert.Empty(page.QuerySelectorAll("script, iframe, img, [onerror]"));
         Assert.Contains("<script>alert('body')</script>", page.One(".post-body").TextContent, StringComparison.Ordinal);
-        Assert.Contains("<img src=x onerror=alert(1)>", page.QuerySelectorAll(".comment-body")[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("<img src=x onerror=alert(1)>", page.QuerySelectorAll("#comments article > div")[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -22,13 +22,13 @@ public sealed class HostileTextTests(ConstructedArchiveFactory factory) : IClass
     {
         var page = await factory.CreateReader().GetDocumentAsync(ConstructedArchiveFactory.Hostile);
 
-        var links = page.QuerySelectorAll("#comments .comment-body a");
+        var links = page.QuerySelectorAll("#comments article > div a");
         Assert.Equal(
             ["http://example.com/pixel.png", "https://example.com/ok", "mailto:someone@example.com"],
             links.Select(a => a.GetAttribute("href")));
         Assert.All(links, a => Assert.Equal(ArchiveMarkdown.CommentLinkRel, a.GetAttribute("rel")));
         // The words of a dropped link stay.
-        Assert.Contains("click me", page.QuerySelectorAll(".comment-body")[1].Text(), StringComparison.Ordinal);
+        Assert.Contains("click me", page.QuerySelectorAll("#comments article > div")[1].Text(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,19 +24,21 @@ public sealed class PostPageTests(ArchiveWebFactory factory)
         var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
 
         Assert.Equal("14 comments", page.One("#comments-heading").Text());
-        var threads = page.QuerySelectorAll("#comments ol.threads > li.thread");
+        var threads = page.QuerySelectorAll("#comments ol.threads > li");
         Assert.Equal(8, threads.Length);
-        Assert.Equal(6, page.QuerySelectorAll("#comments .comment.reply").Length);
-        Assert.Equal(["3", "0", "1", "1", "0", "0", "1", "0"], threads.Select(t => t.GetAttribute("data-replies")));
+        Assert.Equal(6, page.QuerySelectorAll("#comments .replies article").Length);
+        Assert.Equal(
+            ["3 replies", "No replies", "1 reply", "1 reply", "No replies", "No replies", "1 reply", "No replies"],
+            threads.Select(t => t.One(":scope > article .thread-reply-count").Text()));
         Assert.Equal(
             ["Comment 1", "Comment 2", "Comment 3", "Comment 4", "Comment 5", "Comment 6", "Comment 7", "Comment 8"],
-            threads.Select(t => t.One(":scope > article.comment .comment-permalink").Text()));
+            threads.Select(t => t.One(":scope > article [rel=bookmark]").Text()));
 
-        var firstReplies = threads[0].QuerySelectorAll("details.thread-replies > ol.replies > li > article.reply");
-        Assert.Equal(["Reply 1.1", "Reply 1.2", "Reply 1.3"], firstReplies.Select(r => r.One(".comment-permalink").Text()));
-        Assert.StartsWith("once the idiots who perpetrated TR", firstReplies[0].One(".comment-body").Text(), StringComparison.Ordinal);
-        Assert.StartsWith("IL also says", firstReplies[1].One(".comment-body").Text(), StringComparison.Ordinal);
-        Assert.Equal("Napo only do for napo", firstReplies[2].One(".comment-body").Text());
+        var firstReplies = threads[0].QuerySelectorAll(":scope > details > ol.replies > li > article");
+        Assert.Equal(["Reply 1.1", "Reply 1.2", "Reply 1.3"], firstReplies.Select(r => r.One("[rel=bookmark]").Text()));
+        Assert.StartsWith("once the idiots who perpetrated TR", firstReplies[0].One(":scope > div").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("IL also says", firstReplies[1].One(":scope > div").Text(), StringComparison.Ordinal);
+        Assert.Equal("Napo only do for napo", firstReplies[2].One(":scope > div").Text());
     }
 
     [Fact]
@@ -44,20 +46,23 @@ public sealed class PostPageTests(ArchiveWebFactory factory)
     {
         var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
 
-        foreach (var comment in page.QuerySelectorAll("#comments article.comment"))
+        var comments = page.QuerySelectorAll("#comments article");
+        Assert.Equal(14, comments.Length);
+        foreach (var comment in comments)
         {
             Assert.Matches("^c[0-9]+$", comment.Id);
-            Assert.Equal($"{Seeds.Napo179}#{comment.Id}", comment.One(".comment-permalink").GetAttribute("href"));
+            // The permalink is the comment's fragment of this page: followed or copied, it is the post's address plus "#c{id}".
+            Assert.Equal($"#{comment.Id}", comment.One(":scope > header > a[rel=bookmark]").GetAttribute("href"));
         }
 
-        foreach (var thread in page.QuerySelectorAll("li.thread"))
+        foreach (var thread in page.QuerySelectorAll(".threads > li"))
         {
-            var parent = thread.One(":scope > article.comment");
-            foreach (var reply in thread.QuerySelectorAll("article.reply"))
+            var parent = thread.One(":scope > article");
+            foreach (var reply in thread.QuerySelectorAll(".replies article"))
             {
                 var inReplyTo = reply.One("a.in-reply-to");
                 Assert.Equal("#" + parent.Id, inReplyTo.GetAttribute("href"));
-                var parentNumber = parent.One(".comment-permalink").Text().Replace("Comment ", "", StringComparison.Ordinal);
+                var parentNumber = parent.One("[rel=bookmark]").Text().Replace("Comment ", "", StringComparison.Ordinal);
                 Assert.Equal($"Reply to comment {parentNumber}:", reply.One(".visually-hidden").Text());
             }
         }
@@ -67,12 +72,12 @@ public sealed class PostPageTests(ArchiveWebFactory factory)
     public async Task Threads_HaveReplyCountsCollapseControlsAndNextThreadLinks()
     {
         var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
-        var threads = page.QuerySelectorAll("li.thread");
+        var threads = page.QuerySelectorAll(".threads > li");
 
         Assert.Equal("3 replies", threads[0].One(".thread-reply-count").Text());
         Assert.Equal("No replies", threads[1].One(".thread-reply-count").Text());
         // Collapsing needs no script: a <details> open by default around each thread's replies.
-        var details = page.QuerySelectorAll("li.thread > details.thread-replies");
+        var details = page.QuerySelectorAll(".threads > li > details");
         Assert.Equal(4, details.Length);
         Assert.All(details, d => Assert.True(d.HasAttribute("open")));
         Assert.Contains("3 replies to comment 1", details[0].One("summary").Text(), StringComparison.Ordinal);
@@ -83,7 +88,7 @@ public sealed class PostPageTests(ArchiveWebFactory factory)
             var next = threads[i].QuerySelector(":scope > article .next-thread");
             if (i + 1 < threads.Length)
             {
-                Assert.Equal("#" + threads[i + 1].One(":scope > article.comment").Id, next?.GetAttribute("href"));
+                Assert.Equal("#" + threads[i + 1].One(":scope > article").Id, next?.GetAttribute("href"));
             }
             else
             {
@@ -97,7 +102,7 @@ public sealed class PostPageTests(ArchiveWebFactory factory)
     {
         var page = await factory.CreateReader().GetDocumentAsync(Seeds.Napo179);
 
-        var link = page.One("li.thread:nth-child(2) .comment-body a");
+        var link = page.One(".threads > li:nth-child(2) > article > div a");
         Assert.StartsWith("https://iwradio.co.uk/2018/11/01/", link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(ArchiveMarkdown.CommentLinkRel, link.GetAttribute("rel"));
     }
@@ -131,8 +136,8 @@ public sealed class PostPageTests(ArchiveWebFactory factory)
         Assert.Empty(page.QuerySelectorAll(".post-header time"));
         Assert.StartsWith("Here we have highlights", page.One("#post-title").Text(), StringComparison.Ordinal);
         Assert.Contains("derived", page.One(".derived-title-note").Text(), StringComparison.Ordinal);
-        Assert.Equal(44, page.QuerySelectorAll("#comments article.comment").Length);
-        Assert.Equal(18, page.QuerySelectorAll("li.thread").Length);
+        Assert.Equal(44, page.QuerySelectorAll("#comments article").Length);
+        Assert.Equal(18, page.QuerySelectorAll("#comments .threads > li").Length);
         // Undated posts come after every dated one, so the oldest dated post is its newer neighbour.
         Assert.Equal("/2015/02/napo-on-the-case", page.One(".post-nav a.newer").GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll(".post-nav a.older"));

@@ -121,12 +121,12 @@ internal sealed partial class ReadTally(ReadExpectations expected)
             return null;
         }
 
-        var comments = page.QuerySelectorAll("#comments article.comment");
+        var comments = page.QuerySelectorAll("#comments article");
         var versions = new HashSet<int>();
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var comment in comments)
         {
-            var text = comment.QuerySelector(".comment-body")?.TextContent.TrimStart() ?? "";
+            var text = comment.QuerySelector(":scope > div")?.TextContent.TrimStart() ?? "";
             if (CommentText().Match(text) is not { Success: true } match || match.Groups["post"].Value != post.ToString(CultureInfo.InvariantCulture))
             {
                 Fail(url, $"shows a comment that is not this post's: '{text.Trim()}'");

@@ -32,9 +32,9 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
 
         var post = await client.GetDocumentAsync(Seeds.Napo179);
         var target = post.One($"#{anchor}");
-        Assert.Contains("reply", target.ClassList);
-        Assert.Equal("Reply 1.3", target.One(".comment-permalink").Text());
-        Assert.Equal("Napo only do for napo", target.One(".comment-body").Text());
+        Assert.Same(target, post.One($".replies #{anchor}"));
+        Assert.Equal("Reply 1.3", target.One("[rel=bookmark]").Text());
+        Assert.Equal("Napo only do for napo", target.One(":scope > div").Text());
     }
 
     [Fact]

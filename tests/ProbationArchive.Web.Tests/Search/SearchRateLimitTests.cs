@@ -51,7 +51,9 @@ public sealed class SearchRateLimitTests(ArchiveWebFactory factory)
         using (var turn = await limiter.AcquireAsync(elsewhere, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.True(turn.IsAcquired);
-            using var refused = await client.GetAsync(new Uri(SearchClient.Url("napo"), UriKind.Relative), TestContext.Current.CancellationToken);
+            // A search already answered comes from the output cache, which needs no turn.
+            await client.GetDocumentAsync(SearchClient.Url("napo"));
+            using var refused = await client.GetAsync(new Uri(SearchClient.Url("pay"), UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.NotNull(refused.Headers.RetryAfter?.Delta);
             var page = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
@@ -61,7 +63,21 @@ public sealed class SearchRateLimitTests(ArchiveWebFactory factory)
             await client.GetDocumentAsync("/label/PO");
         }
 
+        await client.GetDocumentAsync(SearchClient.Url("pay"));
+    }
+
+    [Fact]
+    public async Task ASearchAnsweredFromTheCache_SpendsNoPermit()
+    {
+        using var limited = factory.WithSearchSetting("Search:PermitLimit", "1");
+        var client = limited.CreateClient();
+
         await client.GetDocumentAsync(SearchClient.Url("napo"));
+        await client.GetDocumentAsync(SearchClient.Url("napo"));
+        await client.GetDocumentAsync(SearchClient.Url("napo  "));
+        using var refused = await client.GetAsync(new Uri(SearchClient.Url("pay"), UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
     }
 
     [Theory]
