@@ -35,8 +35,9 @@ public static class ArchiveSearch
         // SQLite reads a negative LIMIT as none.
         var countLimit = request.CountLimit ?? -1;
 
-        var total = await db.Database.SqlQuery<int>($"""
-            SELECT count(*) AS Value FROM (
+        // The index's state comes with the count: a bulk import may have suspended it (SearchIndexRebuild).
+        var count = await db.Database.SqlQuery<MatchCount>($"""
+            SELECT (SELECT Suspended FROM SearchIndexState) AS IndexSuspended, count(*) AS Total FROM (
                 SELECT 1 FROM SearchEntries s
                 WHERE SearchEntries MATCH {match}
                   AND ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) >= {from})
@@ -65,7 +66,14 @@ public static class ArchiveSearch
             ORDER BY r.Newest DESC, r.Rank, r.EntryId
             """).ToListAsync(cancellationToken);
 
-        var lowerBound = request.CountLimit is { } limit && total >= limit;
-        return new SearchResults(hits, total, Math.Max(1, request.Page), request.PageSize, lowerBound);
+        var lowerBound = request.CountLimit is { } limit && count.Total >= limit;
+        return new SearchResults(hits, count.Total, Math.Max(1, request.Page), request.PageSize, lowerBound) { IndexIsBeingRebuilt = count.IndexSuspended };
+    }
+
+    private sealed class MatchCount
+    {
+        public int Total { get; init; }
+
+        public bool IndexSuspended { get; init; }
     }
 }

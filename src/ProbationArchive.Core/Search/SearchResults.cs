@@ -4,4 +4,7 @@ namespace ProbationArchive.Core.Search;
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, bool TotalIsLowerBound = false)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>A bulk import has suspended the index until its end: hits may miss what it is adding.</summary>
+    public bool IndexIsBeingRebuilt { get; init; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Search;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Search;
@@ -48,6 +49,13 @@ public sealed class SearchIndexRebuildTests
             // What a bulk import killed before its rebuild leaves: triggers suspended, rows stored but not indexed.
             await db.Database.ExecuteSqlRawAsync("UPDATE SearchIndexState SET Suspended = 1", TestContext.Current.CancellationToken);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM SearchEntries WHERE CommentId IS NOT NULL", TestContext.Current.CancellationToken);
+        }
+
+        await using (var db = archive.OpenContext())
+        {
+            var query = SearchQuery.TryParse("napo", out _)!;
+            var duringTheGap = await ArchiveSearch.RunAsync(db, new SearchRequest(query, null, null, null, SearchOrder.Relevance, 1, 10), TestContext.Current.CancellationToken);
+            Assert.True(duringTheGap.IndexIsBeingRebuilt);
         }
 
         var summary = await archive.ImportAsync(Seeds.Folder);
