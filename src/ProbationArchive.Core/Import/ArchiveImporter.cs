@@ -32,9 +32,9 @@ public sealed class ArchiveImporter(
         await using var session = await ImportConnection.OpenAsync(db, cancellationToken);
         var searchIndex = await SearchIndexDeferral.StartAsync(db, cancellationToken);
         await using var newThreads = new NewThreadWriter(db);
-        await using var newPages = new NewPageWriter(db, newThreads);
+        await using var directPages = new DirectPageWriter(db, newThreads);
         await using var batch = new ImportBatch(db);
-        var work = new FileWork(searchIndex, newThreads, newPages, batch);
+        var work = new FileWork(searchIndex, newThreads, directPages, batch);
 
         // Label pages wait for the posts' own pages: a post is then usually new when its own page
         // comes (stored by direct inserts) and the label page only adds links to it, where the
@@ -75,7 +75,7 @@ public sealed class ArchiveImporter(
     }
 
     /// <summary>What a run shares between its files.</summary>
-    private sealed record FileWork(SearchIndexDeferral SearchIndex, NewThreadWriter NewThreads, NewPageWriter NewPages, ImportBatch Batch);
+    private sealed record FileWork(SearchIndexDeferral SearchIndex, NewThreadWriter NewThreads, DirectPageWriter DirectPages, ImportBatch Batch);
 
     private async Task<FileImportResult> ImportFileAsync(PreparedFile file, FileWork work, CancellationToken cancellationToken)
     {
@@ -138,10 +138,9 @@ public sealed class ArchiveImporter(
 
         PageWriter.Counts counts;
         var keys = page.Posts.Select(PostIdentity.KeyFor).ToList();
-        if (isNewFile && options.Value.InsertNewPagesDirectly && await work.NewPages.CanWriteAsync(keys, cancellationToken))
+        if (isNewFile && options.Value.InsertNewPagesDirectly && await work.DirectPages.PlanAsync(page, keys, cancellationToken) is { } stored)
         {
-            await work.NewPages.WriteAsync(source, page, keys, cancellationToken);
-            counts = new PageWriter.Counts(page.Posts.Count, 0, 0);
+            counts = await work.DirectPages.WriteAsync(source, page, keys, stored, cancellationToken);
         }
         else
         {

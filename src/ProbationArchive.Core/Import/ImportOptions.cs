@@ -9,7 +9,7 @@ public sealed class ImportOptions
 
     /// <summary>
     /// Pages whose posts are all new are stored with direct INSERTs rather than change tracking
-    /// (<see cref="NewPageWriter"/>). Off routes every page through the merging path; the stored
+    /// (<see cref="DirectPageWriter"/>). Off routes every page through the merging path; the stored
     /// rows are the same either way, which a test checks with both settings.
     /// </summary>
     public bool InsertNewPagesDirectly { get; set; } = true;

@@ -5,7 +5,7 @@ using ProbationArchive.Core.Tests.Support;
 namespace ProbationArchive.Core.Tests.Import;
 
 /// <summary>
-/// Pages whose posts are all new are inserted directly (NewPageWriter) instead of through change
+/// Pages whose posts are all new are inserted directly (DirectPageWriter) instead of through change
 /// tracking; the archive must come out the same, row for row, as when every page merges through
 /// PageWriter.
 /// </summary>

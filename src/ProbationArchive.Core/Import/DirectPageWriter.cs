@@ -6,12 +6,14 @@ using ProbationArchive.Core.Parsing;
 namespace ProbationArchive.Core.Import;
 
 /// <summary>
-/// Stores a page from a file never imported before, none of whose posts the archive holds yet:
-/// every row is new and nothing merges, so the rows are inserted directly (<see cref="RowInserter{T}"/>)
-/// instead of through change tracking. That is nearly every file of a first import; any other page
-/// goes through <see cref="PageWriter"/>, and the two store the same rows (tests check it).
+/// Stores a page from a file never imported before when nothing on it needs merging: its posts
+/// are new, or (on a label page) already stored with their own page, which wins over the label
+/// page's copy, so only the links to the file and the label are added. The rows are inserted
+/// directly (<see cref="RowInserter{T}"/>) instead of through change tracking. That is nearly
+/// every file of a first import; any other page goes through <see cref="PageWriter"/>, and the
+/// two store the same rows (DirectInsertTests).
 /// </summary>
-internal sealed class NewPageWriter(ArchiveDbContext db, NewThreadWriter newThreads) : IAsyncDisposable
+internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newThreads) : IAsyncDisposable
 {
     private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<bool>> IsPermalinkTaken =
         EF.CompileAsyncQuery((ArchiveDbContext db, string permalink, CancellationToken _) => db.Posts.Any(p => p.Permalink == permalink));
@@ -29,16 +31,45 @@ internal sealed class NewPageWriter(ArchiveDbContext db, NewThreadWriter newThre
     private readonly RowInserter<Label> _labels = new(db);
     private readonly RowInserter<PostLabel> _postLabels = new(db);
 
-    /// <summary>True when no post of the page is stored yet and no post appears on it twice.</summary>
-    public async Task<bool> CanWriteAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => keys switch
+    /// <summary>A post of the page the archive holds already.</summary>
+    public sealed record StoredPost(int Id, bool HasOwnPage, bool HasLabel);
+
+    /// <summary>
+    /// The page's posts the archive holds, by identity key, when the page can be written directly;
+    /// null when it needs <see cref="PageWriter"/>: a post appears on it twice, or a stored post
+    /// would have to merge.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StoredPost>?> PlanAsync(ParsedPage page, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        // Most pages hold one post: a compiled query skips EF's per-call query preparation.
-        [var key] => !await IsPostStored(db, key, cancellationToken),
-        _ => keys.Distinct(StringComparer.Ordinal).Count() == keys.Count && !await db.Posts.AnyAsync(p => keys.Contains(p.IdentityKey), cancellationToken),
-    };
+        if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
+        {
+            return null;
+        }
+
+        if (page.Kind != PageKind.LabelPage && keys is [var key])
+        {
+            // Most pages hold one post: a compiled query skips EF's per-call query preparation.
+            return await IsPostStored(db, key, cancellationToken) ? null : NothingStored;
+        }
+
+        var labelId = page.Label is null ? null : (await FindLabel(db, page.Label, cancellationToken))?.Id;
+        var stored = await db.Posts
+            .Where(p => keys.Contains(p.IdentityKey))
+            .Select(p => new
+            {
+                p.IdentityKey,
+                Post = new StoredPost(p.Id, p.Sources.Any(s => s.SourceFile.PageKind != PageKind.LabelPage), p.Labels.Any(l => l.Id == labelId)),
+            })
+            .ToDictionaryAsync(p => p.IdentityKey, p => p.Post, StringComparer.Ordinal, cancellationToken);
+        var mergesNothing = stored.Count == 0 || (page.Kind == PageKind.LabelPage && stored.Values.All(p => p.HasOwnPage));
+        return mergesNothing ? stored : null;
+    }
+
+    private static readonly IReadOnlyDictionary<string, StoredPost> NothingStored = new Dictionary<string, StoredPost>();
 
     /// <param name="source">Filled in but not stored; gets its id here.</param>
-    public async Task WriteAsync(SourceFile source, ParsedPage page, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <param name="stored">What <see cref="PlanAsync"/> returned.</param>
+    public async Task<PageWriter.Counts> WriteAsync(SourceFile source, ParsedPage page, IReadOnlyList<string> keys, IReadOnlyDictionary<string, StoredPost> stored, CancellationToken cancellationToken)
     {
         await _sources.InsertAsync(source, cancellationToken);
         foreach (var diagnostic in source.Diagnostics)
@@ -49,9 +80,26 @@ internal sealed class NewPageWriter(ArchiveDbContext db, NewThreadWriter newThre
 
         var label = page.Label is null ? null : await FindOrAddLabelAsync(page.Label, cancellationToken);
         var permalinks = new HashSet<string>(StringComparer.Ordinal);
+        int updated = 0, unchanged = 0;
         for (var position = 0; position < page.Posts.Count; position++)
         {
             var parsed = page.Posts[position];
+            if (stored.TryGetValue(keys[position], out var existing))
+            {
+                await _postSources.InsertAsync(new PostSource { PostId = existing.Id, SourceFileId = source.Id, PositionInFile = position, Line = parsed.Line }, cancellationToken);
+                if (label is not null && !existing.HasLabel)
+                {
+                    await _postLabels.InsertAsync(new PostLabel { PostId = existing.Id, LabelId = label.Id }, cancellationToken);
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+
+                continue;
+            }
+
             var post = new Post
             {
                 IdentityKey = keys[position],
@@ -79,6 +127,7 @@ internal sealed class NewPageWriter(ArchiveDbContext db, NewThreadWriter newThre
         }
 
         await newThreads.WriteAsync(cancellationToken);
+        return new PageWriter.Counts(page.Posts.Count - updated - unchanged, updated, unchanged);
     }
 
     /// <summary>The same rule as <see cref="PageWriter"/>: the address wanted, else the first free "-2", "-3"….</summary>
