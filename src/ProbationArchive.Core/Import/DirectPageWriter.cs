@@ -31,8 +31,8 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
     private readonly RowInserter<Label> _labels = new(db);
     private readonly RowInserter<PostLabel> _postLabels = new(db);
 
-    /// <summary>A post of the page the archive holds already.</summary>
-    public sealed record StoredPost(int Id, bool HasOwnPage, bool HasLabel);
+    /// <summary>A post of the page the archive holds already; its content only when no own page of it is stored.</summary>
+    public sealed record StoredPost(int Id, bool HasOwnPage, bool HasLabel, string? Title, bool TitleIsDerived, DateOnly? PublishedOn, string? Body);
 
     /// <summary>
     /// The page's posts the archive holds, by identity key, when the page can be written directly;
@@ -58,11 +58,37 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
             .Select(p => new
             {
                 p.IdentityKey,
-                Post = new StoredPost(p.Id, p.Sources.Any(s => s.SourceFile.PageKind != PageKind.LabelPage), p.Labels.Any(l => l.Id == labelId)),
+                OwnPage = p.Sources.Any(s => s.SourceFile.PageKind != PageKind.LabelPage),
+                p.Id,
+                HasLabel = p.Labels.Any(l => l.Id == labelId),
+                p.Title,
+                p.TitleIsDerived,
+                p.PublishedOn,
             })
-            .ToDictionaryAsync(p => p.IdentityKey, p => p.Post, StringComparer.Ordinal, cancellationToken);
-        var mergesNothing = stored.Count == 0 || (page.Kind == PageKind.LabelPage && stored.Values.All(p => p.HasOwnPage));
-        return mergesNothing ? stored : null;
+            .ToListAsync(cancellationToken);
+        if (stored.Count == 0)
+        {
+            return NothingStored;
+        }
+
+        if (page.Kind != PageKind.LabelPage)
+        {
+            return null;
+        }
+
+        // A post only label pages carry takes this page's copy if it differs: that is a merge.
+        var labelOnly = stored.Where(p => !p.OwnPage).Select(p => p.Id).ToList();
+        var bodies = labelOnly.Count == 0
+            ? []
+            : await db.Posts.Where(p => labelOnly.Contains(p.Id)).Select(p => new { p.Id, p.Body }).ToDictionaryAsync(p => p.Id, p => p.Body, cancellationToken);
+        var byKey = stored.ToDictionary(
+            p => p.IdentityKey,
+            p => new StoredPost(p.Id, p.OwnPage, p.HasLabel, p.Title, p.TitleIsDerived, p.PublishedOn, bodies.GetValueOrDefault(p.Id)),
+            StringComparer.Ordinal);
+        var sameCopies = page.Posts.Select((parsed, i) => (parsed, i)).All(x =>
+            !byKey.TryGetValue(keys[x.i], out var post) || post.HasOwnPage
+            || (post.Title == x.parsed.Title && post.TitleIsDerived == x.parsed.TitleIsDerived && post.PublishedOn == x.parsed.Date && post.Body == x.parsed.Body));
+        return sameCopies ? byKey : null;
     }
 
     private static readonly IReadOnlyDictionary<string, StoredPost> NothingStored = new Dictionary<string, StoredPost>();
