@@ -30,7 +30,7 @@ public sealed class ArchiveImporter(
     {
         var summary = new ImportSummary();
         await using var session = await ImportConnection.OpenAsync(db, cancellationToken);
-        var searchIndex = await SearchIndexDeferral.StartAsync(db, cancellationToken);
+        await using var searchIndex = await SearchIndexDeferral.StartAsync(db, cancellationToken);
         await using var newThreads = new NewThreadWriter(db);
         await using var directPages = new DirectPageWriter(db, newThreads);
         await using var batch = new ImportBatch(db);
@@ -60,9 +60,11 @@ public sealed class ArchiveImporter(
 
         if (searchIndex.IsSuspended)
         {
-            logger.LogInformation("Rebuilding the full-text search index");
+            summary.SearchIndexBuiltAlongside = searchIndex.IsBuildingAlongside;
+            logger.LogInformation("Bringing the full-text search index up to date: {Method}",
+                searchIndex.IsBuildingAlongside ? "installing the index built during the import" : "rebuilding it from the posts and comments");
             summary.SearchIndexRebuildTime = await searchIndex.FinishAsync(cancellationToken);
-            logger.LogInformation("Rebuilt the full-text search index in {Seconds:F1} s", summary.SearchIndexRebuildTime?.TotalSeconds);
+            logger.LogInformation("Search index up to date in {Seconds:F1} s", summary.SearchIndexRebuildTime?.TotalSeconds);
         }
 
         return summary;
@@ -104,8 +106,9 @@ public sealed class ArchiveImporter(
             var source = stored is null
                 ? null
                 : await db.SourceFiles.Include(s => s.Posts).Include(s => s.Diagnostics).AsSplitQuery().SingleAsync(s => s.Id == stored.Id, cancellationToken);
-            var result = await StoreAsync(path, file.Content.Hash, source, page, work, cancellationToken);
+            var (result, direct) = await StoreAsync(path, file.Content.Hash, source, page, work, cancellationToken);
             await work.Batch.CompleteFileAsync(cancellationToken);
+            await work.SearchIndex.AfterStoreAsync(direct ? work.DirectPages.SearchEntries : null, cancellationToken);
             return Log(result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -122,7 +125,8 @@ public sealed class ArchiveImporter(
         }
     }
 
-    private async Task<FileImportResult> StoreAsync(string path, string hash, SourceFile? source, ParsedPage page, FileWork work, CancellationToken cancellationToken)
+    /// <returns>What was stored, and whether <see cref="DirectPageWriter"/> stored it.</returns>
+    private async Task<(FileImportResult Result, bool Direct)> StoreAsync(string path, string hash, SourceFile? source, ParsedPage page, FileWork work, CancellationToken cancellationToken)
     {
         var isNewFile = source is null;
         source ??= new SourceFile { Path = path, ContentHash = hash };
@@ -137,10 +141,12 @@ public sealed class ArchiveImporter(
         source.Diagnostics.AddRange(warnings.Select(w => new ImportDiagnostic { Line = w.Line, Severity = w.Severity, Code = w.Code, Message = w.Message }));
 
         PageWriter.Counts counts;
+        var direct = false;
         var keys = page.Posts.Select(PostIdentity.KeyFor).ToList();
         if (isNewFile && options.Value.InsertNewPagesDirectly && await work.DirectPages.PlanAsync(page, keys, cancellationToken) is { } stored)
         {
             counts = await work.DirectPages.WriteAsync(source, page, keys, stored, cancellationToken);
+            direct = true;
         }
         else
         {
@@ -155,7 +161,7 @@ public sealed class ArchiveImporter(
             await writer.WriteNewThreadsAsync(cancellationToken);
         }
 
-        return new FileImportResult(
+        return (new FileImportResult(
             path,
             warnings.Count == 0 ? FileOutcome.Imported : FileOutcome.ImportedWithWarnings,
             page.Diagnostics,
@@ -163,7 +169,7 @@ public sealed class ArchiveImporter(
             counts.Updated,
             counts.Unchanged,
             page.Posts.Sum(p => p.CommentCount),
-            page.Label);
+            page.Label), direct);
     }
 
     private FileImportResult Log(FileImportResult result)

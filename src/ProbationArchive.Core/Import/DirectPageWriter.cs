@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Archive;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Parsing;
+using ProbationArchive.Core.Search;
 
 namespace ProbationArchive.Core.Import;
 
@@ -30,6 +31,10 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
     private readonly RowInserter<PostSource> _postSources = new(db);
     private readonly RowInserter<Label> _labels = new(db);
     private readonly RowInserter<PostLabel> _postLabels = new(db);
+    private readonly List<SearchEntryRow> _searchEntries = [];
+
+    /// <summary>The search index entries of the posts and comments the last <see cref="WriteAsync"/> inserted.</summary>
+    public IReadOnlyList<SearchEntryRow> SearchEntries => _searchEntries;
 
     /// <summary>A post of the page the archive holds already; its content only when no own page of it is stored.</summary>
     public sealed record StoredPost(int Id, bool HasOwnPage, bool HasLabel, string? Title, bool TitleIsDerived, DateOnly? PublishedOn, string? Body);
@@ -97,6 +102,8 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
     /// <param name="stored">What <see cref="PlanAsync"/> returned.</param>
     public async Task<PageWriter.Counts> WriteAsync(SourceFile source, ParsedPage page, IReadOnlyList<string> keys, IReadOnlyDictionary<string, StoredPost> stored, CancellationToken cancellationToken)
     {
+        _searchEntries.Clear();
+        var threads = new List<(Post Post, IReadOnlyList<Comment> Comments)>();
         await _sources.InsertAsync(source, cancellationToken);
         foreach (var diagnostic in source.Diagnostics)
         {
@@ -139,6 +146,7 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
             };
             post.Permalink = await UniquePermalinkAsync(PostIdentity.PermalinkFor(post.PublishedOn, post.Slug), permalinks, cancellationToken);
             await _posts.InsertAsync(post, cancellationToken);
+            _searchEntries.Add(new SearchEntryRow(-post.Id, post.Title, post.Body, post.Id, null));
             await _postSources.InsertAsync(new PostSource { PostId = post.Id, SourceFileId = source.Id, PositionInFile = position, Line = parsed.Line }, cancellationToken);
             if (label is not null)
             {
@@ -148,11 +156,16 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
             if (page.Kind != PageKind.LabelPage && parsed.Comments.Count > 0)
             {
                 CommentSynchroniser.Apply(post, parsed.Comments, [], _ => { });
-                newThreads.Take(post);
+                threads.Add((post, newThreads.Take(post)));
             }
         }
 
         await newThreads.WriteAsync(cancellationToken);
+        foreach (var (post, comments) in threads)
+        {
+            _searchEntries.AddRange(comments.Select(c => new SearchEntryRow(c.Id, "", c.Text, post.Id, c.Id)));
+        }
+
         return new PageWriter.Counts(page.Posts.Count - updated - unchanged, updated, unchanged);
     }
 

@@ -26,8 +26,14 @@ public sealed class ImportSummary
 
     public IReadOnlyList<FileImportResult> Failures => _failures;
 
-    /// <summary>Set when the run rebuilt the search index rather than indexing row by row (docs/import.md).</summary>
+    /// <summary>
+    /// Set when the run brought the search index up to date at its end rather than row by row:
+    /// how long the rebuild took, or the install of the index built during the run (docs/import.md).
+    /// </summary>
     public TimeSpan? SearchIndexRebuildTime { get; set; }
+
+    /// <summary>The index was built during the run, beside the archive, and installed at its end.</summary>
+    public bool SearchIndexBuiltAlongside { get; set; }
 
     public bool Succeeded => _failures.Count == 0;
 

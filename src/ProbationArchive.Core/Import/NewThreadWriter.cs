@@ -15,10 +15,12 @@ internal sealed class NewThreadWriter(ArchiveDbContext db) : IAsyncDisposable
     private readonly RowInserter<Comment> _comments = new(db);
 
     /// <summary>Takes the post's new comments out of change tracking, to be written by <see cref="WriteAsync"/>.</summary>
-    public void Take(Post post)
+    public IReadOnlyList<Comment> Take(Post post)
     {
-        _threads.Add((post, [.. post.Comments]));
+        List<Comment> comments = [.. post.Comments];
+        _threads.Add((post, comments));
         post.Comments.Clear();
+        return comments;
     }
 
     /// <summary>Forgets threads taken but not written: their file failed, and the next file must not write them.</summary>

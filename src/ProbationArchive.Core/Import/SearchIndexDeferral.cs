@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ProbationArchive.Core.Data;
@@ -8,17 +9,24 @@ using ProbationArchive.Core.Search;
 namespace ProbationArchive.Core.Import;
 
 /// <summary>
-/// Decides, during a run, when to stop indexing row by row and rebuild the search index once at
-/// the end instead. A rebuild costs in proportion to the whole archive, the triggers in proportion
-/// to what is stored, about four times as much per byte; so a run suspends them once it has
-/// stored a quarter as many files as the archive held when it began (at once into an empty
-/// archive), and a run that finds them suspended by an earlier, interrupted one rebuilds too.
+/// Decides, during a run, how the search index follows what is stored:
+/// <list type="bullet">
+/// <item>a first import into an empty archive suspends the triggers and builds the index beside
+/// the archive on the other core (<see cref="SearchIndexBuilder"/>), installed at the end; if a
+/// file has to merge, that side index is given up for a rebuild;</item>
+/// <item>otherwise the triggers index row by row until the run has stored a quarter as many files
+/// as the archive held when it began; then they are suspended and the index is rebuilt once at
+/// the end (a rebuild costs in proportion to the whole archive, the triggers about four times as
+/// much per byte stored);</item>
+/// <item>a run that finds them suspended by an earlier, interrupted one rebuilds too.</item>
+/// </list>
 /// </summary>
-internal sealed class SearchIndexDeferral
+internal sealed class SearchIndexDeferral : IAsyncDisposable
 {
     private readonly ArchiveDbContext _db;
     private readonly DbConnection _connection;
     private readonly int _storesBeforeSuspending;
+    private SearchIndexBuilder? _builder;
     private int _stores;
 
     private SearchIndexDeferral(ArchiveDbContext db, int storesBeforeSuspending, bool suspended)
@@ -31,11 +39,24 @@ internal sealed class SearchIndexDeferral
 
     public bool IsSuspended { get; private set; }
 
+    /// <summary>The index is being built beside the archive, to be installed rather than rebuilt at the end.</summary>
+    public bool IsBuildingAlongside => _builder is not null;
+
     public static async Task<SearchIndexDeferral> StartAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var suspended = await SearchIndexRebuild.IsSuspendedAsync(db.Database.GetDbConnection(), cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var suspended = await SearchIndexRebuild.IsSuspendedAsync(connection, cancellationToken);
         var filesAtStart = await db.SourceFiles.CountAsync(cancellationToken);
-        return new SearchIndexDeferral(db, filesAtStart / 4, suspended);
+        var deferral = new SearchIndexDeferral(db, filesAtStart / 4, suspended);
+        if (!suspended && filesAtStart == 0 && !await db.Posts.AnyAsync(cancellationToken)
+            && connection is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:")
+        {
+            await SearchIndexRebuild.SuspendAsync(connection, null, cancellationToken);
+            deferral.IsSuspended = true;
+            deferral._builder = SearchIndexBuilder.Start(file, await SearchIndexRebuild.DefinitionAsync(connection, null, cancellationToken));
+        }
+
+        return deferral;
     }
 
     /// <summary>Call before each file is stored, outside its savepoint: a file that fails must not undo the suspension.</summary>
@@ -50,7 +71,33 @@ internal sealed class SearchIndexDeferral
         _stores++;
     }
 
-    /// <summary>Rebuilds the index if this run (or an interrupted earlier one) suspended it; returns how long that took.</summary>
+    /// <summary>Call once a file's changes are kept: with the entries of the rows it inserted, or null when it merged.</summary>
+    public async Task AfterStoreAsync(IReadOnlyList<SearchEntryRow>? inserted, CancellationToken cancellationToken)
+    {
+        if (_builder is null)
+        {
+            return;
+        }
+
+        if (inserted is not null)
+        {
+            try
+            {
+                // A copy: the writer reuses its list for the next file while the builder is still reading this one.
+                await _builder.AddAsync([.. inserted], cancellationToken);
+                return;
+            }
+            catch (System.Threading.Channels.ChannelClosedException)
+            {
+                // The side index failed; the rebuild at the end covers everything.
+            }
+        }
+
+        await _builder.DisposeAsync();
+        _builder = null;
+    }
+
+    /// <summary>Brings the index up to date if this run (or an interrupted earlier one) suspended it; returns how long that took.</summary>
     public async Task<TimeSpan?> FinishAsync(CancellationToken cancellationToken)
     {
         if (!IsSuspended)
@@ -59,8 +106,24 @@ internal sealed class SearchIndexDeferral
         }
 
         var clock = Stopwatch.StartNew();
-        await SearchIndexRebuild.RebuildAsync(_connection, cancellationToken);
+        if (_builder is not null)
+        {
+            await _builder.InstallAsync(_connection, cancellationToken);
+        }
+        else
+        {
+            await SearchIndexRebuild.RebuildAsync(_connection, cancellationToken);
+        }
+
         IsSuspended = false;
         return clock.Elapsed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_builder is not null)
+        {
+            await _builder.DisposeAsync();
+        }
     }
 }

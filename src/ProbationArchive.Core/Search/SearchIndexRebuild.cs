@@ -31,11 +31,7 @@ public static class SearchIndexRebuild
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var definition = connection.CreateCommand();
-        definition.Transaction = transaction;
-        definition.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'SearchEntries'";
-        var createIndex = (string?)await definition.ExecuteScalarAsync(cancellationToken)
-            ?? throw new InvalidOperationException("The archive has no SearchEntries table; run the migrations first.");
+        var createIndex = await DefinitionAsync(connection, transaction, cancellationToken);
 
         // Dropping and recreating frees the old index in one step, where DELETE would remove its
         // entries one by one; the definition is read back so it always matches the migrations.
@@ -47,6 +43,17 @@ public static class SearchIndexRebuild
             "INSERT INTO SearchEntries(rowid, Title, Text, PostId, CommentId) SELECT Id, '', Text, PostId, Id FROM Comments", cancellationToken);
         await ExecuteAsync(connection, transaction, "UPDATE SearchIndexState SET Suspended = 0", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The index's CREATE VIRTUAL TABLE statement, as the migrations made it.</summary>
+    public static async Task<string> DefinitionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var definition = connection.CreateCommand();
+        definition.Transaction = transaction;
+        definition.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'SearchEntries'";
+        return (string?)await definition.ExecuteScalarAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The archive has no SearchEntries table; run the migrations first.");
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -72,7 +72,12 @@ internal static class ImportCommand
         table.AddRow("comments", $"{summary.Comments}");
         table.AddRow("labels", $"{summary.Labels}");
         table.AddRow("warnings", $"{summary.Warnings}");
-        table.AddRow("search index", summary.SearchIndexRebuildTime is { } rebuild ? $"rebuilt in {rebuild.TotalSeconds:F1} s" : "kept in step");
+        table.AddRow("search index", summary.SearchIndexRebuildTime switch
+        {
+            null => "kept in step",
+            { } install when summary.SearchIndexBuiltAlongside => $"built during the import, installed in {install.TotalSeconds:F1} s",
+            { } rebuild => $"rebuilt in {rebuild.TotalSeconds:F1} s",
+        });
         table.AddRow("failures", summary.Failures.Count == 0 ? "0" : $"[red]{summary.Failures.Count}[/]");
         AnsiConsole.Write(table);
         foreach (var message in summary.Failures.SelectMany(f => f.Messages))
