@@ -94,7 +94,7 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
         await using var side = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
         await side.OpenAsync();
         // Scratch: nothing to recover if the machine stops, so no journal and no syncs.
-        await ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;", CancellationToken.None);
+        await ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;", CancellationToken.None);
         await ExecuteAsync(side, null, createIndex, CancellationToken.None);
         await using var transaction = (SqliteTransaction)await side.BeginTransactionAsync();
         await using var insert = side.CreateCommand();
