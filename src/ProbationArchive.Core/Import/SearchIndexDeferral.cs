@@ -48,8 +48,13 @@ internal sealed class SearchIndexDeferral : IAsyncDisposable
         var suspended = await SearchIndexRebuild.IsSuspendedAsync(connection, cancellationToken);
         var filesAtStart = await db.SourceFiles.CountAsync(cancellationToken);
         var deferral = new SearchIndexDeferral(db, filesAtStart / 4, suspended);
-        if (!suspended && filesAtStart == 0 && !await db.Posts.AnyAsync(cancellationToken)
-            && connection is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:")
+        var file = connection is SqliteConnection { DataSource: { Length: > 0 } source } && source != ":memory:" ? source : null;
+        if (file is not null)
+        {
+            SearchIndexBuilder.DeleteLeftovers(file);
+        }
+
+        if (!suspended && filesAtStart == 0 && file is not null && !await db.Posts.AnyAsync(cancellationToken))
         {
             await SearchIndexRebuild.SuspendAsync(connection, null, cancellationToken);
             deferral.IsSuspended = true;

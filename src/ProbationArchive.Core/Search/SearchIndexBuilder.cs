@@ -38,10 +38,15 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
     public static SearchIndexBuilder Start(string archivePath, string createIndex)
     {
         ArgumentException.ThrowIfNullOrEmpty(archivePath);
-        var path = archivePath + ".search-build";
+        var path = ScratchPath(archivePath);
         DeleteFiles(path);
         return new SearchIndexBuilder(path, createIndex);
     }
+
+    /// <summary>Removes a side file an interrupted import left beside the archive.</summary>
+    public static void DeleteLeftovers(string archivePath) => DeleteFiles(ScratchPath(archivePath));
+
+    private static string ScratchPath(string archivePath) => archivePath + ".search-build";
 
     /// <summary>Queues committed rows for indexing; waits when the indexer is far behind, so memory stays bounded.</summary>
     public ValueTask AddAsync(IReadOnlyList<SearchEntryRow> rows, CancellationToken cancellationToken) =>

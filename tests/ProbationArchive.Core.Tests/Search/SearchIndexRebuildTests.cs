@@ -49,9 +49,13 @@ public sealed class SearchIndexRebuildTests
         await using var archive = await TestArchive.CreateAsync();
         await archive.ImportAsync(Seeds.Folder);
         var page = archive.WritePage("new.txt", Pages.Post("Monday, 3 June 2019", "Xylophone Inquiry", "Body about a zeppelin.", "A comment on quokkas."));
+        // What a first import killed while building its side index leaves beside the archive.
+        var leftover = archive.DatabasePath + ".search-build";
+        await File.WriteAllTextAsync(leftover, "scratch", TestContext.Current.CancellationToken);
 
         var summary = await archive.ImportAsync(page);
 
+        Assert.False(File.Exists(leftover));
         Assert.Null(summary.SearchIndexRebuildTime);
         Assert.Equal(await ExpectedEntriesAsync(archive), await IndexedEntriesAsync(archive));
         Assert.Equal(1L, await ScalarAsync(archive, "SELECT count(*) FROM SearchEntries WHERE SearchEntries MATCH 'zeppelin'"));
