@@ -11,6 +11,7 @@ DURATION="${1:-30}"
 CONNECTIONS="${2:-64}"
 APP_PORT=5180
 NGINX_PORT=5181
+KESTREL_PORT=5182
 OUT="$PWD/bench/out/http"
 mkdir -p "$OUT/static"
 
@@ -25,6 +26,7 @@ done
 echo "== building (Release)"
 dotnet build -c Release src/ProbationArchive.Web >/dev/null
 dotnet build -c Release bench/ProbationArchive.Benchmarks >/dev/null
+dotnet build -c Release bench/ProbationArchive.KestrelFloor >/dev/null
 
 echo "== corpus"
 PAGES="$(dotnet bench/ProbationArchive.Benchmarks/bin/Release/net10.0/ProbationArchive.Benchmarks.dll corpus | tail -n 1)"
@@ -42,9 +44,11 @@ fi
 
 APP_PID=""
 NGINX_PID=""
+KESTREL_PID=""
 stop_servers() {
   [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+  [[ -n "$KESTREL_PID" ]] && kill "$KESTREL_PID" 2>/dev/null && wait "$KESTREL_PID" 2>/dev/null || true
 }
 trap stop_servers EXIT
 
@@ -106,6 +110,16 @@ for _ in $(seq 1 40); do
   sleep 0.25
 done
 
+# Bare Kestrel serving the same files from memory: the floor under the app's cached pages.
+echo "== starting bare Kestrel on 127.0.0.1:$KESTREL_PORT"
+dotnet bench/ProbationArchive.KestrelFloor/bin/Release/net10.0/ProbationArchive.KestrelFloor.dll "$OUT/static" "http://127.0.0.1:$KESTREL_PORT" >"$OUT/kestrel.log" 2>&1 &
+KESTREL_PID=$!
+for _ in $(seq 1 60); do
+  kill -0 "$KESTREL_PID" 2>/dev/null || { echo "bare Kestrel exited; see $OUT/kestrel.log"; exit 1; }
+  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$KESTREL_PORT/home.html" 2>/dev/null && break
+  sleep 0.5
+done
+
 # Prints "requests/s p50 p99 errors" from wrk's --latency output.
 run_wrk() {
   local url="$1" log="$2"
@@ -135,7 +149,7 @@ REPORT="$OUT/http-report.txt"
 {
   echo "HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), wrk -t2 -c$CONNECTIONS -d${DURATION}s"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %6s\n' page "app req/s" "p50 ms" "p99 ms" errors "nginx r/s" "p50 ms" "p99 ms" errors "app/nginx"
+  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %9s | %9s %11s\n' page "app req/s" "p50 ms" "p99 ms" errors "nginx r/s" "p50 ms" "p99 ms" errors "kestrel" "app/nginx" "app/kestrel"
 } | tee "$REPORT"
 for entry in "${PAGES_TO_TEST[@]}"; do
   name="${entry%%|*}"; path="${entry#*|}"
@@ -143,12 +157,15 @@ for entry in "${PAGES_TO_TEST[@]}"; do
   wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$APP_PORT$path" >/dev/null 2>&1 || true
   read -r app_rps app_p50 app_p99 app_err < <(run_wrk "http://127.0.0.1:$APP_PORT$path" "$OUT/wrk-app-$name.log")
   read -r ngx_rps ngx_p50 ngx_p99 ngx_err < <(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$OUT/wrk-nginx-$name.log")
+  wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$KESTREL_PORT/$name.html" >/dev/null 2>&1 || true
+  read -r kst_rps _ _ _ < <(run_wrk "http://127.0.0.1:$KESTREL_PORT/$name.html" "$OUT/wrk-kestrel-$name.log")
   ratio=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$ngx_rps")
+  floor=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$kst_rps")
   # Whether the app answered from its output cache (cached answers carry an Age header).
   cached=$(grep -qi '^age:' <(curl -sS -D - -o /dev/null --max-time 30 "http://127.0.0.1:$APP_PORT$path") && echo cached || echo "not cached")
   status=$(cat "$OUT/static/$name.status")
   note="  ($cached"; [[ "$status" != 200 ]] && note="$note, the app answers HTTP $status here"; note="$note)"
-  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %6s%s\n' "$name" "$app_rps" "$app_p50" "$app_p99" "$app_err" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$ngx_err" "$ratio" "$note" | tee -a "$REPORT"
+  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %9s | %9s %11s%s\n' "$name" "$app_rps" "$app_p50" "$app_p99" "$app_err" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$ngx_err" "$kst_rps" "$ratio" "$floor" "$note" | tee -a "$REPORT"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"
 echo "Report saved to $REPORT; wrk logs beside it."
