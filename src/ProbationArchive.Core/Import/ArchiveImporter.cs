@@ -111,7 +111,7 @@ public sealed class ArchiveImporter(
             await work.SearchIndex.AfterStoreAsync(direct ? work.DirectPages.SearchEntries : null, cancellationToken);
             return Log(result);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not ImportCommitFailedException)
         {
             // Whatever went wrong, the file's savepoint is undone: the store is as it was.
             await work.Batch.FailFileAsync(cancellationToken);

@@ -70,9 +70,19 @@ internal sealed class ImportBatch(ArchiveDbContext db) : IAsyncDisposable
             return;
         }
 
-        await _transaction.CommitAsync(cancellationToken);
-        await _transaction.DisposeAsync();
-        _transaction = null;
+        try
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ImportCommitFailedException(_files, e);
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
     }
 
     /// <summary>An open group is rolled back: the run was cancelled or failed.</summary>

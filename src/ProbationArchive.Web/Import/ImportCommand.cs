@@ -54,7 +54,17 @@ internal static class ImportCommand
 
         var importer = scope.ServiceProvider.GetRequiredService<ArchiveImporter>();
         var clock = Stopwatch.StartNew();
-        var summary = await importer.ImportAsync(paths, new ProgressLog(clock), cancellation.Token);
+        ImportSummary summary;
+        try
+        {
+            summary = await importer.ImportAsync(paths, new ProgressLog(clock), cancellation.Token);
+        }
+        catch (ImportCommitFailedException e)
+        {
+            Log.Error(e, "The import stopped: {Reason}", e.Message);
+            return StoreUnavailable;
+        }
+
         PrintSummary(summary, clock.Elapsed, db.Database.GetDbConnection().DataSource);
         return summary.Succeeded ? Success : SomeFilesFailed;
     }

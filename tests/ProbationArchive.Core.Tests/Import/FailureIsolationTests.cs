@@ -60,6 +60,44 @@ public sealed class FailureIsolationTests
     }
 
     [Fact]
+    public async Task Import_WhenAGroupCannotCommit_StopsStoresNoneOfItAndARerunStoresIt()
+    {
+        await using var archive = await TestArchive.CreateAsync();
+        await using (var db = archive.OpenContext())
+        {
+            // A foreign key checked only at COMMIT stands in for a disk that fills as the group commits.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TABLE Missing (Id INTEGER PRIMARY KEY);
+                CREATE TABLE Tripwire (MissingId INTEGER REFERENCES Missing (Id) DEFERRABLE INITIALLY DEFERRED);
+                CREATE TRIGGER TripOnTitle AFTER INSERT ON Posts WHEN new.Title = 'Tripwire' BEGIN INSERT INTO Tripwire VALUES (42); END;
+                """, TestContext.Current.CancellationToken);
+        }
+
+        archive.WritePage("a.txt", Pages.Post("Monday, 3 June 2019", "Before", "Body.", "Fine."));
+        archive.WritePage("b.txt", Pages.Post("Tuesday, 4 June 2019", "Tripwire", "Body."));
+        archive.WritePage("c.txt", Pages.Post("Wednesday, 5 June 2019", "After", "Body."));
+        var pages = Path.Combine(archive.Folder, "pages");
+
+        var failure = await Assert.ThrowsAsync<ImportCommitFailedException>(() => archive.ImportAsync(pages));
+
+        Assert.Equal(3, failure.Files);
+        Assert.Contains("none of them was stored", failure.Message, StringComparison.Ordinal);
+        await using (var db = archive.OpenContext())
+        {
+            Assert.Equal(0, await db.Posts.CountAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(0, await db.SourceFiles.CountAsync(TestContext.Current.CancellationToken));
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER TripOnTitle", TestContext.Current.CancellationToken);
+        }
+
+        var rerun = await archive.ImportAsync(pages);
+
+        Assert.Equal(3, rerun.FilesImported);
+        await using var check = archive.OpenContext();
+        Assert.Equal(["After", "Before", "Tripwire"], await check.Posts.OrderBy(p => p.Title).Select(p => p.Title).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0L, await check.Database.SqlQueryRaw<long>("SELECT Suspended AS Value FROM SearchIndexState").SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Import_GoodFileLaterBroken_KeepsWhatWasStored()
     {
         await using var archive = await TestArchive.CreateAsync();
