@@ -52,6 +52,18 @@ stop_servers() {
 }
 trap stop_servers EXIT
 
+# wait_until_serving PID URL TRIES LOG: polls URL every half second until it answers, failing
+# at once if the process has exited, and after TRIES polls.
+wait_until_serving() {
+  local pid="$1" url="$2" tries="$3" log="$4"
+  for _ in $(seq 1 "$tries"); do
+    kill -0 "$pid" 2>/dev/null || { echo "the server behind $url exited; see $log"; exit 1; }
+    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "nothing answered at $url; see $log"; exit 1
+}
+
 echo "== starting the app on 127.0.0.1:$APP_PORT"
 # Request logging at Information would measure the console, not the app: warnings only. wrk is
 # one client, so the per-client search limit (429 past Search:PermitLimit) is raised to measure
@@ -60,11 +72,7 @@ ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Archive="Data Source=$DB" A
   Serilog__MinimumLevel__Default=Warning Search__PermitLimit=1000000000 \
   dotnet "$WEB" --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited; see $OUT/app.log"; exit 1; }
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/" 2>/dev/null && break
-  sleep 0.5
-done
+wait_until_serving "$APP_PID" "http://127.0.0.1:$APP_PORT/" 120 "$OUT/app.log"
 
 # name|path: the pages of issue 5.
 PAGES_TO_TEST=(
@@ -104,21 +112,13 @@ NGINX
 echo "== starting nginx on 127.0.0.1:$NGINX_PORT"
 nginx -c "$OUT/nginx.conf" -p "$OUT" &
 NGINX_PID=$!
-for _ in $(seq 1 40); do
-  kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx exited; see $OUT/nginx-error.log"; exit 1; }
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$NGINX_PORT/home.html" 2>/dev/null && break
-  sleep 0.25
-done
+wait_until_serving "$NGINX_PID" "http://127.0.0.1:$NGINX_PORT/home.html" 40 "$OUT/nginx-error.log"
 
 # Bare Kestrel serving the same files from memory: the floor under the app's cached pages.
 echo "== starting bare Kestrel on 127.0.0.1:$KESTREL_PORT"
 dotnet bench/ProbationArchive.KestrelFloor/bin/Release/net10.0/ProbationArchive.KestrelFloor.dll "$OUT/static" "http://127.0.0.1:$KESTREL_PORT" >"$OUT/kestrel.log" 2>&1 &
 KESTREL_PID=$!
-for _ in $(seq 1 60); do
-  kill -0 "$KESTREL_PID" 2>/dev/null || { echo "bare Kestrel exited; see $OUT/kestrel.log"; exit 1; }
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$KESTREL_PORT/home.html" 2>/dev/null && break
-  sleep 0.5
-done
+wait_until_serving "$KESTREL_PID" "http://127.0.0.1:$KESTREL_PORT/home.html" 60 "$OUT/kestrel.log"
 
 # Prints "requests/s p50 p99 errors" from wrk's --latency output.
 run_wrk() {
