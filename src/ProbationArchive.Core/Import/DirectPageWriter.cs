@@ -36,8 +36,8 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
     /// <summary>The search index entries of the posts and comments the last <see cref="WriteAsync"/> inserted.</summary>
     public IReadOnlyList<SearchEntryRow> SearchEntries => _searchEntries;
 
-    /// <summary>A post of the page the archive holds already; its content only when no own page of it is stored.</summary>
-    public sealed record StoredPost(int Id, bool HasOwnPage, bool HasLabel, string? Title, bool TitleIsDerived, DateOnly? PublishedOn, string? Body);
+    /// <summary>A post of the page the archive holds already.</summary>
+    public sealed record StoredPost(int Id, bool HasOwnPage, bool HasLabel);
 
     /// <summary>
     /// The page's posts the archive holds, by identity key, when the page can be written directly;
@@ -86,14 +86,18 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
         var bodies = labelOnly.Count == 0
             ? []
             : await db.Posts.Where(p => labelOnly.Contains(p.Id)).Select(p => new { p.Id, p.Body }).ToDictionaryAsync(p => p.Id, p => p.Body, cancellationToken);
-        var byKey = stored.ToDictionary(
-            p => p.IdentityKey,
-            p => new StoredPost(p.Id, p.OwnPage, p.HasLabel, p.Title, p.TitleIsDerived, p.PublishedOn, bodies.GetValueOrDefault(p.Id)),
-            StringComparer.Ordinal);
-        var sameCopies = page.Posts.Select((parsed, i) => (parsed, i)).All(x =>
-            !byKey.TryGetValue(keys[x.i], out var post) || post.HasOwnPage
-            || (post.Title == x.parsed.Title && post.TitleIsDerived == x.parsed.TitleIsDerived && post.PublishedOn == x.parsed.Date && post.Body == x.parsed.Body));
-        return sameCopies ? byKey : null;
+        var byKey = stored.ToDictionary(p => p.IdentityKey, StringComparer.Ordinal);
+        for (var position = 0; position < page.Posts.Count; position++)
+        {
+            var parsed = page.Posts[position];
+            if (byKey.TryGetValue(keys[position], out var post) && !post.OwnPage
+                && (post.Title != parsed.Title || post.TitleIsDerived != parsed.TitleIsDerived || post.PublishedOn != parsed.Date || bodies[post.Id] != parsed.Body))
+            {
+                return null;
+            }
+        }
+
+        return byKey.ToDictionary(p => p.Key, p => new StoredPost(p.Value.Id, p.Value.OwnPage, p.Value.HasLabel), StringComparer.Ordinal);
     }
 
     private static readonly IReadOnlyDictionary<string, StoredPost> NothingStored = new Dictionary<string, StoredPost>();

@@ -45,7 +45,7 @@ public sealed class DirectInsertTests
         archive.WritePage("c-same-title.txt", Pages.Post("Monday, 10 June 2019", "Pick of the Week", "Two.", "Another."));
         archive.WritePage("d-miscounted.txt", Pages.Post("Tuesday, 11 June 2019", "Miscounted", "Body.", "Only one.").Replace("1 comment:", "3 comments:", StringComparison.Ordinal));
         archive.WritePage("e-label-later.txt", Pages.LabelPage("pay", ("Tuesday, 11 June 2019", "Miscounted", "Body."), ("Wednesday, 12 June 2019", "Brand New", "Fresh."), ("Friday, 7 June 2019", "Only Here", "On the label page alone.")));
-        archive.WritePage("f-label-edited.txt", Pages.LabelPage("Napo", ("Friday, 7 June 2019", "Only Here", "Edited on another label page."), ("Wednesday, 12 June 2019", "Brand New", "Fresh.")));
+        archive.WritePage("f-label-edited.txt", Pages.LabelPage("Napo", ("Friday, 7 June 2019", "Only Here", "Edited on another label page."), ("Monday, 3 June 2019", "Pick of the Week", "One.")));
     }
 
     private static async Task<Dictionary<string, string>> DumpAsync(TestArchive archive)
