@@ -6,6 +6,8 @@
 # stopped on exit, however the script ends. Output goes to bench/out/http/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 DURATION="${1:-30}"
 CONNECTIONS="${2:-64}"
@@ -34,13 +36,7 @@ MANIFEST="$(dirname "$PAGES")/manifest.json"
 read -r BIG BIG_N POPULAR POPULAR_N LABEL < <(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['BigPost']['Path'], m['BigPost']['Count'], m['PopularPost']['Path'], m['PopularPost']['Count'], m['BusiestLabel']['Path'])" "$MANIFEST")
 
 DB="$OUT/archive.db"
-WEB="src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll"
-if [[ ! -f "$DB" || "$MANIFEST" -nt "$DB" ]]; then
-  echo "== importing the corpus into $DB with the import command"
-  rm -f "$DB" "$DB-wal" "$DB-shm"
-  ConnectionStrings__Archive="Data Source=$DB" Serilog__MinimumLevel__Default=Warning \
-    timeout 900 dotnet "$WEB" import "$PAGES" | tail -n 16
-fi
+import_if_stale "$DB" "$PAGES" "$MANIFEST" 900
 
 APP_PID=""
 NGINX_PID=""
@@ -51,18 +47,6 @@ stop_servers() {
   [[ -n "$KESTREL_PID" ]] && kill "$KESTREL_PID" 2>/dev/null && wait "$KESTREL_PID" 2>/dev/null || true
 }
 trap stop_servers EXIT
-
-# wait_until_serving PID URL TRIES LOG: polls URL every half second until it answers, failing
-# at once if the process has exited, and after TRIES polls.
-wait_until_serving() {
-  local pid="$1" url="$2" tries="$3" log="$4"
-  for _ in $(seq 1 "$tries"); do
-    kill -0 "$pid" 2>/dev/null || { echo "the server behind $url exited; see $log"; exit 1; }
-    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "nothing answered at $url; see $log"; exit 1
-}
 
 echo "== starting the app on 127.0.0.1:$APP_PORT"
 # Request logging at Information would measure the console, not the app: warnings only. wrk is

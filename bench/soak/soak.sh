@@ -15,6 +15,8 @@
 # however the script ends. Output goes to bench/soak/out/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 DURATION="${1:-600}"
 CONNECTIONS="${2:-256}"
@@ -38,7 +40,6 @@ done
 echo "== building (Release)"
 dotnet build -c Release src/ProbationArchive.Web >/dev/null
 dotnet build -c Release bench/ProbationArchive.CorpusGenerator >/dev/null
-WEB="src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll"
 GENERATOR="bench/ProbationArchive.CorpusGenerator/bin/Release/net10.0/ProbationArchive.CorpusGenerator.dll"
 
 CORPUS="$OUT/corpus-p$POSTS-c$COMMENTS"
@@ -49,12 +50,7 @@ if [[ ! -f "$CORPUS/manifest.json" ]]; then
 fi
 
 DB="$OUT/archive-p$POSTS-c$COMMENTS.db"
-if [[ ! -f "$DB" || "$CORPUS/manifest.json" -nt "$DB" ]]; then
-  echo "== importing into $DB with the import command"
-  rm -f "$DB" "$DB-wal" "$DB-shm"
-  ConnectionStrings__Archive="Data Source=$DB" Serilog__MinimumLevel__Default=Warning \
-    timeout 1800 dotnet "$WEB" import "$CORPUS/pages" | tail -n 14
-fi
+import_if_stale "$DB" "$CORPUS/pages" "$CORPUS/manifest.json" 1800
 
 APP_PID=""
 SAMPLER_PID=""
@@ -76,11 +72,7 @@ env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Archive=Data Source=$D
   Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
   ${SOAK_APP_ENV:-} dotnet "$WEB" --urls "http://127.0.0.1:$PORT" >"$RUN/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/" 2>/dev/null && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited:"; cat "$RUN/app.log"; exit 1; }
-  sleep 0.5
-done
+wait_until_serving "$APP_PID" "http://127.0.0.1:$PORT/" 120 "$RUN/app.log"
 
 echo "== URLs"
 python3 bench/soak/urls.py "$DB" "$RUN/urls-all.txt"

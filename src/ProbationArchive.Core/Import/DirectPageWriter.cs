@@ -173,17 +173,13 @@ internal sealed class DirectPageWriter(ArchiveDbContext db, NewThreadWriter newT
         return new PageWriter.Counts(page.Posts.Count - updated - unchanged, updated, unchanged);
     }
 
-    /// <summary>The same rule as <see cref="PageWriter"/>: the address wanted, else the first free "-2", "-3"….</summary>
+    /// <summary>The rule of <see cref="PostIdentity.UniquePermalinkAsync"/>, counting the posts this page stored already.</summary>
     private async Task<string> UniquePermalinkAsync(string wanted, HashSet<string> onThisPage, CancellationToken cancellationToken)
     {
-        var candidate = wanted;
-        for (var n = 2; onThisPage.Contains(candidate) || await IsPermalinkTaken(db, candidate, cancellationToken); n++)
-        {
-            candidate = $"{wanted}-{n}";
-        }
-
-        onThisPage.Add(candidate);
-        return candidate;
+        var permalink = await PostIdentity.UniquePermalinkAsync(
+            wanted, async candidate => onThisPage.Contains(candidate) || await IsPermalinkTaken(db, candidate, cancellationToken));
+        onThisPage.Add(permalink);
+        return permalink;
     }
 
     private async Task<Label> FindOrAddLabelAsync(string name, CancellationToken cancellationToken)

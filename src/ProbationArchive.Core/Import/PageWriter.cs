@@ -20,10 +20,9 @@ internal sealed class PageWriter(ArchiveDbContext db, NewThreadWriter newThreads
     public async Task<Counts> WriteAsync(SourceFile source, ParsedPage page, string? previousLabel, CancellationToken cancellationToken)
     {
         var keys = page.Posts.Select(PostIdentity.KeyFor).ToList();
-        // Most pages of a first import hold only new posts: one cheap query says so.
-        var byKey = await db.Posts.AnyAsync(p => keys.Contains(p.IdentityKey), cancellationToken)
-            ? await PostsWithSources().Where(p => keys.Contains(p.IdentityKey)).ToDictionaryAsync(p => p.IdentityKey, StringComparer.Ordinal, cancellationToken)
-            : new Dictionary<string, Post>(StringComparer.Ordinal);
+        var byKey = await PostsWithSources()
+            .Where(p => keys.Contains(p.IdentityKey))
+            .ToDictionaryAsync(p => p.IdentityKey, StringComparer.Ordinal, cancellationToken);
         var previousByPosition = source.Posts.ToDictionary(s => s.PositionInFile, s => s.PostId);
         var label = page.Label is null ? null : await FindOrAddLabelAsync(page.Label, cancellationToken);
         var linked = new HashSet<int>();
@@ -107,16 +106,9 @@ internal sealed class PageWriter(ArchiveDbContext db, NewThreadWriter newThreads
         return changed;
     }
 
-    private async Task<string> UniquePermalinkAsync(Post post, CancellationToken cancellationToken)
+    private Task<string> UniquePermalinkAsync(Post post, CancellationToken cancellationToken)
     {
-        var wanted = PostIdentity.PermalinkFor(post.PublishedOn, post.Slug);
-        var candidate = wanted;
-        for (var n = 2; await IsTakenAsync(candidate); n++)
-        {
-            candidate = $"{wanted}-{n}";
-        }
-
-        return candidate;
+        return PostIdentity.UniquePermalinkAsync(PostIdentity.PermalinkFor(post.PublishedOn, post.Slug), IsTakenAsync);
 
         async Task<bool> IsTakenAsync(string permalink) =>
             db.Posts.Local.Any(p => !ReferenceEquals(p, post) && p.Permalink == permalink)

@@ -61,22 +61,22 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(archive);
         _queue.Writer.TryComplete();
         await _worker;
-        await ExecuteAsync(archive, null, $"ATTACH DATABASE '{_path.Replace("'", "''", StringComparison.Ordinal)}' AS built", cancellationToken);
+        await SearchIndexRebuild.ExecuteAsync(archive, null, $"ATTACH DATABASE '{_path.Replace("'", "''", StringComparison.Ordinal)}' AS built", cancellationToken);
         try
         {
             await using var transaction = await archive.BeginTransactionAsync(cancellationToken);
             foreach (var table in ShadowTables)
             {
-                await ExecuteAsync(archive, transaction, $"DELETE FROM main.SearchEntries_{table}", cancellationToken);
-                await ExecuteAsync(archive, transaction, $"INSERT INTO main.SearchEntries_{table} SELECT * FROM built.SearchEntries_{table}", cancellationToken);
+                await SearchIndexRebuild.ExecuteAsync(archive, transaction, $"DELETE FROM main.SearchEntries_{table}", cancellationToken);
+                await SearchIndexRebuild.ExecuteAsync(archive, transaction, $"INSERT INTO main.SearchEntries_{table} SELECT * FROM built.SearchEntries_{table}", cancellationToken);
             }
 
-            await ExecuteAsync(archive, transaction, "UPDATE SearchIndexState SET Suspended = 0", cancellationToken);
+            await SearchIndexRebuild.ExecuteAsync(archive, transaction, "UPDATE SearchIndexState SET Suspended = 0", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
-            await ExecuteAsync(archive, null, "DETACH DATABASE built", CancellationToken.None);
+            await SearchIndexRebuild.ExecuteAsync(archive, null, "DETACH DATABASE built", CancellationToken.None);
         }
     }
 
@@ -99,8 +99,8 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
         await using var side = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
         await side.OpenAsync();
         // Scratch: nothing to recover if the machine stops, so no journal and no syncs.
-        await ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;", CancellationToken.None);
-        await ExecuteAsync(side, null, createIndex, CancellationToken.None);
+        await SearchIndexRebuild.ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;", CancellationToken.None);
+        await SearchIndexRebuild.ExecuteAsync(side, null, createIndex, CancellationToken.None);
         await using var transaction = (SqliteTransaction)await side.BeginTransactionAsync();
         await using var insert = side.CreateCommand();
         insert.Transaction = transaction;
@@ -121,14 +121,6 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
         }
 
         await transaction.CommitAsync();
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void DeleteFiles(string path)

@@ -56,7 +56,7 @@ public static class SearchIndexRebuild
             ?? throw new InvalidOperationException("The archive has no SearchEntries table; run the migrations first.");
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();

@@ -57,6 +57,37 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    /// <summary>
+    /// A fresh page, collecting script errors and CSP refusals (the browser reports both as console
+    /// errors), except console errors a test expects (<paramref name="isExpected"/>).
+    /// </summary>
+    public async Task<(IPage Page, List<string> Problems)> OpenPageAsync(int width, int height, Func<string, bool>? isExpected = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && isExpected?.Invoke(message.Text) != true)
+            {
+                problems.Add($"{message.Text} at {message.Location}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return (page, problems);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -19,7 +19,7 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
         await Expect(page).ToHaveURLAsync(SearchAddress());
         await Expect(page.Locator("#search-count")).ToContainTextAsync("1 result");
         await Expect(page.Locator(".search-hit .snippet mark")).ToHaveTextAsync("only do for napo");
-        await ScreenshotAsync(page, "search");
+        await BrowserFixture.ScreenshotAsync(page, "search");
 
         await page.Locator(".search-hit-title a").ClickAsync();
         await Expect(page).ToHaveURLAsync(CommentAddress());
@@ -67,7 +67,7 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
         await page.GotoAsync(url);
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        await ScreenshotAsync(page, screenshot);
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }
@@ -85,40 +85,15 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
         // A month with posts draws a bar of real height in the posts panel.
         var bar = page.Locator("svg .chart-posts rect.chart-bar:not([data-value='0'])").First;
         Assert.True((await bar.BoundingBoxAsync())!.Height > 10);
-        await ScreenshotAsync(page, "archive");
+        await BrowserFixture.ScreenshotAsync(page, "archive");
 
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A fresh page, collecting script errors and CSP refusals (the browser reports both as console errors).</summary>
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(int width, int height)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            // A refused search answers 400 on purpose; the browser logs any 4xx load as an error.
-            if (message.Type == "error" && !message.Text.Contains("status of 400", StringComparison.Ordinal))
-            {
-                problems.Add($"{message.Text} at {message.Location}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add(error);
-        return (page, problems);
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
-        TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
-    }
+    /// <summary>A fresh page; a refused search answers 400 on purpose, and the browser logs any 4xx load as an error.</summary>
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(int width, int height) =>
+        fixture.OpenPageAsync(width, height, text => text.Contains("status of 400", StringComparison.Ordinal));
 
     [GeneratedRegex(@"/search\?q=%22only\+do\+for\+napo%22$")]
     private static partial Regex SearchAddress();

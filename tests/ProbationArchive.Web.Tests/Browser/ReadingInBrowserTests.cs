@@ -19,20 +19,20 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
 
         await page.GotoAsync("/");
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Newest posts");
-        await ScreenshotAsync(page, "home");
+        await BrowserFixture.ScreenshotAsync(page, "home");
 
         await page.Locator(".post-summary .post-labels a", new() { HasText = "PO" }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(LabelPoAddress());
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Showing posts with label PO");
-        await ScreenshotAsync(page, "label");
+        await BrowserFixture.ScreenshotAsync(page, "label");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Probation as a Job", Exact = true }).ClickAsync();
         await Expect(page.Locator("#post-title")).ToHaveTextAsync("Probation as a Job");
         await page.Locator(".post-nav a.older").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(Seeds.Napo179) + "$"));
-        await ScreenshotAsync(page, "post");
+        await BrowserFixture.ScreenshotAsync(page, "post");
         await page.Locator("#comments-heading").ScrollIntoViewIfNeededAsync();
-        await ScreenshotAsync(page, "post-comments");
+        await BrowserFixture.ScreenshotAsync(page, "post-comments");
 
         // Reply 1.2 points back at comment 1: following it makes comment 1 the highlighted target.
         var firstThread = page.Locator("#comments .threads > li").First;
@@ -43,7 +43,7 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await Expect(target).ToHaveAttributeAsync("id", parentId!);
         await Expect(target).ToBeInViewportAsync();
         await Expect(target).ToHaveCSSAsync("background-color", TargetBackground);
-        await ScreenshotAsync(page, "reply-parent-highlighted");
+        await BrowserFixture.ScreenshotAsync(page, "reply-parent-highlighted");
         // A permalink is a fragment of the page: the browser makes it the post's full address.
         var permalink = await firstThread.Locator(":scope > article > header > a[rel=bookmark]").EvaluateAsync<string>("a => a.href");
         Assert.EndsWith($"{Seeds.Napo179}#{parentId}", permalink, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await Expect(firstReply).ToBeHiddenAsync();
         Assert.False(await replies.EvaluateAsync<bool>("d => d.open"));
         Assert.StartsWith("Show 3 replies", await VisibleTextAsync(summary), StringComparison.Ordinal);
-        await ScreenshotAsync(page, "thread-collapsed");
+        await BrowserFixture.ScreenshotAsync(page, "thread-collapsed");
         await summary.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(firstReply).ToBeVisibleAsync();
@@ -96,7 +96,7 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await page.GotoAsync(url);
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        await ScreenshotAsync(page, screenshot);
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }
@@ -121,33 +121,7 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A fresh page, collecting script errors and CSP refusals (the browser reports both as console errors).</summary>
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(int width, int height)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"{message.Text} at {message.Location}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add(error);
-        return (page, problems);
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
-        TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
-    }
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(int width, int height) => fixture.OpenPageAsync(width, height);
 
     /// <summary>The rendered text (innerText skips what CSS hides), whitespace collapsed.</summary>
     private static async Task<string> VisibleTextAsync(ILocator locator) =>
