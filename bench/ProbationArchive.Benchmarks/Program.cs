@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Benchmarks;
 using ProbationArchive.Benchmarks.Import;
 using ProbationArchive.Benchmarks.Parsing;
@@ -6,6 +7,8 @@ using ProbationArchive.CorpusGenerator;
 
 // dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- import [corpus options]
 // dotnet run -c Release --project bench/ProbationArchive.Benchmarks -- parser [BenchmarkDotNet options]
+// As the web executable does at start (the import command runs in it).
+SqliteRuntime.Configure();
 switch (args)
 {
     case ["import", .. var rest]:

@@ -3,6 +3,7 @@ using ProbationArchive.Web.Hosting;
 using ProbationArchive.Web.Import;
 using Serilog;
 
+SqliteRuntime.Configure();
 if (args is ["import", .. var importPaths])
 {
     return await ImportCommand.RunAsync(importPaths);

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Core.Data;
 
 namespace ProbationArchive.Core.Search;
 
@@ -16,10 +16,9 @@ public sealed record SearchEntryRow(long Rowid, string Title, string Text);
 /// </summary>
 public sealed class SearchIndexBuilder : IAsyncDisposable
 {
-    // The tables an external-content FTS5 table keeps its index in; "SearchEntries_config" holds its version.
-    private static readonly string[] ShadowTables = ["data", "idx", "docsize", "config"];
-
-    private static readonly string[] ColumnParameters = ["$rowid", "$title", "$text"];
+    // The tables an external-content FTS5 table keeps its index in. Not "SearchEntries_config":
+    // the archive keeps its own settings, where the side file has those for a bulk build.
+    private static readonly string[] ShadowTables = ["data", "idx", "docsize"];
 
     private readonly Channel<IReadOnlyList<SearchEntryRow>> _queue =
         Channel.CreateBounded<IReadOnlyList<SearchEntryRow>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
@@ -54,30 +53,27 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
 
     /// <summary>
     /// Waits for the indexer, then replaces the archive's (empty) index with the one built, and
-    /// resumes the triggers, in one transaction on <paramref name="archive"/>.
+    /// resumes the triggers, in one transaction. On a connection of its own: FTS5 caches an index's
+    /// structure per connection and reloads it when another connection commits, so a connection
+    /// that wrote the shadow tables itself would go on reading the empty index it cached.
     /// </summary>
-    public async Task InstallAsync(DbConnection archive, CancellationToken cancellationToken)
+    public async Task InstallAsync(string archivePath, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentException.ThrowIfNullOrEmpty(archivePath);
         _queue.Writer.TryComplete();
         await _worker;
+        await using var archive = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archivePath, Pooling = false }.ToString());
+        await archive.OpenAsync(cancellationToken);
         await SearchIndexRebuild.ExecuteAsync(archive, null, $"ATTACH DATABASE '{_path.Replace("'", "''", StringComparison.Ordinal)}' AS built", cancellationToken);
-        try
+        await using var transaction = await archive.BeginTransactionAsync(cancellationToken);
+        foreach (var table in ShadowTables)
         {
-            await using var transaction = await archive.BeginTransactionAsync(cancellationToken);
-            foreach (var table in ShadowTables)
-            {
-                await SearchIndexRebuild.ExecuteAsync(archive, transaction, $"DELETE FROM main.SearchEntries_{table}", cancellationToken);
-                await SearchIndexRebuild.ExecuteAsync(archive, transaction, $"INSERT INTO main.SearchEntries_{table} SELECT * FROM built.SearchEntries_{table}", cancellationToken);
-            }
+            await SearchIndexRebuild.ExecuteAsync(archive, transaction, $"DELETE FROM main.SearchEntries_{table}", cancellationToken);
+            await SearchIndexRebuild.ExecuteAsync(archive, transaction, $"INSERT INTO main.SearchEntries_{table} SELECT * FROM built.SearchEntries_{table}", cancellationToken);
+        }
 
-            await SearchIndexRebuild.ExecuteAsync(archive, transaction, "UPDATE SearchIndexState SET Suspended = 0", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await SearchIndexRebuild.ExecuteAsync(archive, null, "DETACH DATABASE built", CancellationToken.None);
-        }
+        await SearchIndexRebuild.ExecuteAsync(archive, transaction, "UPDATE SearchIndexState SET Suspended = 0", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task BuildAsync(string createIndex)
@@ -101,25 +97,22 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
         // Scratch: nothing to recover if the machine stops, so no journal and no syncs.
         await SearchIndexRebuild.ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;", CancellationToken.None);
         await SearchIndexRebuild.ExecuteAsync(side, null, createIndex, CancellationToken.None);
-        await using var transaction = (SqliteTransaction)await side.BeginTransactionAsync();
-        await using var insert = side.CreateCommand();
-        insert.Transaction = transaction;
+        await SearchIndexRebuild.ExecuteAsync(side, null, SearchIndexRebuild.BulkBuildSettings, CancellationToken.None);
+        SqliteStatement.Run(side, "BEGIN");
         // The side file has no SearchContent view: FTS5 reads an external-content table's content only to delete or snippet.
-        insert.CommandText = "INSERT INTO SearchEntries (rowid, Title, Text) VALUES ($rowid, $title, $text)";
-        var parameters = ColumnParameters.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        insert.Prepare();
-        await foreach (var rows in _queue.Reader.ReadAllAsync())
+        using (var insert = new SqliteStatement(side, "INSERT INTO SearchEntries (rowid, Title, Text) VALUES (?1, ?2, ?3)"))
         {
-            foreach (var row in rows)
+            await foreach (var rows in _queue.Reader.ReadAllAsync())
             {
-                parameters[0].Value = row.Rowid;
-                parameters[1].Value = row.Title;
-                parameters[2].Value = row.Text;
-                await insert.ExecuteNonQueryAsync();
+                foreach (var row in rows)
+                {
+                    insert.Bind(1, row.Rowid).Bind(2, row.Title).Bind(3, row.Text).Execute();
+                }
             }
         }
 
-        await transaction.CommitAsync();
+        SqliteStatement.Run(side, SearchIndexRebuild.Optimize);
+        SqliteStatement.Run(side, "COMMIT");
     }
 
     private static void DeleteFiles(string path)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Core.Data;
 
 namespace ProbationArchive.Core.Import.Storage;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Core.Data;
 
 namespace ProbationArchive.Core.Import.Storage;
 

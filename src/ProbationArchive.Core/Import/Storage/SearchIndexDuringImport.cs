@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Search;
 
 namespace ProbationArchive.Core.Import.Storage;
@@ -111,7 +112,7 @@ internal sealed class SearchIndexDuringImport : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         if (_builder is not null)
         {
-            await _builder.InstallAsync(_connection, cancellationToken);
+            await _builder.InstallAsync(_connection.DataSource, cancellationToken);
         }
         else
         {

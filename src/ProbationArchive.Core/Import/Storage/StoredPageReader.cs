@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Import.Planning;
 using ProbationArchive.Core.Parsing;
 

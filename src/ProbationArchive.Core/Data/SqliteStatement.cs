@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace ProbationArchive.Core.Import.Storage;
+namespace ProbationArchive.Core.Data;
 
 /// <summary>
 /// One prepared SQLite statement, stepped through SQLitePCL directly: the import runs a few
