@@ -63,7 +63,7 @@ public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ReadingOptions> o
         if (year is not null && month is null)
         {
             var y = int.Parse(year, CultureInfo.InvariantCulture);
-            Activity = new ActivityChart("activity", $"Posts and comments per month in {y}", await MonthlyActivity.LoadYearAsync(posts, y, cancellationToken));
+            Activity = new ActivityChart("activity", $" in {y}", await MonthlyActivity.LoadYearAsync(posts, y, cancellationToken));
         }
 
         return Page();

@@ -76,7 +76,7 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
         }
 
         Posts = posts;
-        Activity = new ActivityChart("activity", $"Posts and comments per month with {LabelsPhrase}", await MonthlyActivity.LoadAsync(labelled, cancellationToken));
+        Activity = new ActivityChart("activity", $" with {LabelsPhrase}", await MonthlyActivity.LoadAsync(labelled, cancellationToken));
         return Page();
     }
 }

@@ -10,5 +10,5 @@ public sealed class OverviewModel(ArchiveDbContext db) : PageModel
     public ActivityChart Activity { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Activity = new ActivityChart("activity", "Posts and comments per month", await MonthlyActivity.LoadAsync(db.Posts, cancellationToken));
+        Activity = new ActivityChart("activity", "", await MonthlyActivity.LoadAsync(db.Posts, cancellationToken));
 }

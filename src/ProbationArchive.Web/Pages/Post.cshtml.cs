@@ -17,6 +17,9 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
 
     public int CommentCount { get; private set; }
 
+    /// <summary>The post is known only from label pages, which show no comments: "Comments not saved", not "No comments".</summary>
+    public bool CommentsNotSaved => CommentCount == 0 && Post.KnownOnlyFromLabelPages;
+
     public PostLink? Newer { get; private set; }
 
     public PostLink? Older { get; private set; }
@@ -39,7 +42,10 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
             .Where(p => p.Permalink == permalink)
             .Select(p => new PostView(
                 p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
-                p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList()))
+                p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),
+                p.Sources.OrderBy(s => s.SourceFile.ImportedAtUtc).ThenBy(s => s.SourceFileId)
+                    .Select(s => new PostSourceView(s.SourceFile.Path, s.Line, s.SourceFile.PageKind, s.SourceFile.Label, s.SourceFile.ImportedAtUtc))
+                    .ToList()))
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {

@@ -45,7 +45,7 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await Expect(target).ToHaveCSSAsync("background-color", TargetBackground);
         await BrowserFixture.ScreenshotAsync(page, "reply-parent-highlighted");
         // A permalink is a fragment of the page: the browser makes it the post's full address.
-        var permalink = await firstThread.Locator(":scope > article > header > a[rel=bookmark]").EvaluateAsync<string>("a => a.href");
+        var permalink = await firstThread.Locator(":scope > article > header > h3 > a[rel=bookmark]").EvaluateAsync<string>("a => a.href");
         Assert.EndsWith($"{Seeds.Napo179}#{parentId}", permalink, StringComparison.Ordinal);
 
         // "Next thread" skips to the next top-level comment.
