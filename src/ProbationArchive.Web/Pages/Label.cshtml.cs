@@ -10,7 +10,7 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Posts with a label ("/label/PO"), or with every one of several ("/label/A+B"), newest first.</summary>
-public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel
+public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel, IDescribedPage
 {
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
@@ -25,6 +25,10 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
     public PostListPage Posts { get; private set; } = null!;
 
     public string Path { get; private set; } = "";
+
+    public string Description => $"Showing posts with {LabelsPhrase}{(Posts.PageNumber > 1 ? $", page {Posts.PageNumber}" : "")}. " + IDescribedPage.SiteDescription;
+
+    public string? CanonicalPath => ArchiveUrls.Paged(Path, Posts.PageNumber);
 
     /// <summary>The label's posts and comments per month, from its first post to its last.</summary>
     public ActivityChart Activity { get; private set; } = null!;

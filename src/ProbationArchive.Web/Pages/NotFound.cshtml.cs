@@ -9,8 +9,13 @@ namespace ProbationArchive.Web.Pages;
 /// Shown for every 404 (the status-code pages middleware re-executes it): says what was asked for
 /// and offers the nearest useful pages.
 /// </summary>
-public sealed class NotFoundModel : PageModel
+public sealed class NotFoundModel : PageModel, IDescribedPage
 {
+    public string Description => "The archive has no page at this address. " + IDescribedPage.SiteDescription;
+
+    /// <summary>A "not found" answer is no page of the archive: it has no canonical address.</summary>
+    public string? CanonicalPath => null;
+
     public string? RequestedPath { get; private set; }
 
     /// <summary>For an address shaped like a post or a month, the month's archive.</summary>

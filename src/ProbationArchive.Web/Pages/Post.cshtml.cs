@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Core.Rendering;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>A post and its comment threads, at "/yyyy/MM/slug" or "/undated/slug" (routes in WebPipeline).</summary>
-public sealed class PostModel(ArchiveDbContext db) : PageModel
+public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
 {
     private const string BloggerSuffix = ".html";
 
@@ -23,6 +24,11 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
     public PostLink? Newer { get; private set; }
 
     public PostLink? Older { get; private set; }
+
+    /// <summary>The post's excerpt, as in lists of posts.</summary>
+    public string Description { get; private set; } = "";
+
+    public string? CanonicalPath => ArchiveUrls.Post(Post.Permalink);
 
     public async Task<IActionResult> OnGetAsync(string? year, string? month, string? slug, CancellationToken cancellationToken)
     {
@@ -53,6 +59,7 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
         }
 
         Post = post;
+        Description = Excerpt.From(post.Body);
         Threads = await CommentThreads.LoadAsync(db, post.Id, cancellationToken);
         CommentCount = Threads.Sum(t => 1 + t.ReplyCount);
         Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
