@@ -58,8 +58,16 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> opt
         var selected = whole is not null
             ? [whole]
             : requested.Select(n => found.Find(l => string.Equals(l.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (selected.Count == 0 || selected.Any(l => l is null))
+        if (selected.Count == 0)
         {
+            return NotFound();
+        }
+
+        if (selected.Any(l => l is null))
+        {
+            HttpContext.Features.Set(new UnknownLabels(
+                requested.Where((_, i) => selected[i] is null).ToList(),
+                selected.Where(l => l is not null).Select(l => l!.Name).ToList()));
             return NotFound();
         }
 
