@@ -44,7 +44,9 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
         }
 
         var permalink = year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
-        var post = await db.Posts.AsNoTracking()
+        // One statement for the post, its labels and its sources: both lists are a handful of rows,
+        // so their product costs less than a second round trip (AsSingleQuery says so to EF Core).
+        var post = await db.Posts.AsNoTracking().AsSingleQuery()
             .Where(p => p.Permalink == permalink)
             .Select(p => new PostView(
                 p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
