@@ -38,7 +38,7 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
     [InlineData("/search?q=-napo")]
     [InlineData("/archive")]
     [InlineData("/2018")]
-    public async Task Axe_FindsNoSeriousOrCriticalViolation(string url)
+    public async Task Axe_FindsNoViolation(string url)
     {
         var (page, problems) = await OpenAsync(1100, 800);
         await page.GotoAsync(url);
@@ -50,10 +50,10 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
 
         var result = await page.RunAxe();
 
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+        var violations = result.Violations
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
             .ToList();
-        Assert.True(serious.Count == 0, $"axe on {url}:\n{string.Join('\n', serious)}");
+        Assert.True(violations.Count == 0, $"axe on {url}:\n{string.Join('\n', violations)}");
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }
