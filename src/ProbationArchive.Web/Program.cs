@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
-builder.Services.AddArchiveStore(builder.Configuration, Directory.GetCurrentDirectory());
+builder.Services.AddArchiveStore(Directory.GetCurrentDirectory());
 builder.Services.AddArchiveWeb();
 
 var app = builder.Build();

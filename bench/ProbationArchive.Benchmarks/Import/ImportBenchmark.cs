@@ -6,25 +6,26 @@ namespace ProbationArchive.Benchmarks.Import;
 
 /// <summary>
 /// Imports the corpus into a fresh archive with the real importer (wired as the import command
-/// wires it), then writes the same rows with <see cref="BaselineWriter"/>, and reports both.
+/// wires it), then has SQLite alone store the same rows and index into another fresh archive
+/// (<see cref="StorageFloor"/>), and reports the importer against that floor.
 /// </summary>
 internal static class ImportBenchmark
 {
     public static async Task<int> RunAsync(CorpusOptions options)
     {
         var (manifest, pages) = Corpus.Ensure(options);
+        var loadBefore = ImportReport.LoadAverage();
         var folder = Directory.CreateDirectory(Path.Combine(BenchPaths.Out, "import")).FullName;
         var measure = new Measurer(folder, pages, manifest);
         var importer = await measure.RunAsync("importer", (connectionString, progress) => ImportAsync(connectionString, folder, pages, progress));
-        var baseline = await measure.RunAsync("baseline", (connectionString, progress) =>
-            BaselineWriter.WriteAsync(connectionString, pages, progress, CancellationToken.None));
+        var floor = await measure.RunAsync("floor", (connectionString, _) => StorageFloor.CopyAsync(connectionString, importer.Archive));
 
-        var report = ImportReport.Write(manifest, importer, baseline);
+        var report = ImportReport.Write(manifest, importer, floor, loadBefore);
         Console.Write(report);
         var reportPath = Path.Combine(folder, "import-report.txt");
         await File.WriteAllTextAsync(reportPath, report);
         Console.WriteLine($"Report saved to {reportPath}");
-        return ImportReport.RowsMatch(manifest, importer, baseline) ? 0 : 1;
+        return ImportReport.RowsMatch(manifest, importer, floor) ? 0 : 1;
     }
 
     private static async Task<(int Files, TimeSpan SearchIndex)> ImportAsync(string connectionString, string folder, string pages, IProgress<int> progress)

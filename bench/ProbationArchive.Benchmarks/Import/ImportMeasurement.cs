@@ -3,6 +3,8 @@ namespace ProbationArchive.Benchmarks.Import;
 /// <summary>One timed run: what it wrote, how long it took, and what memory it used.</summary>
 internal sealed record ImportMeasurement(
     string Name,
+    string Archive,
+    long ArchiveBytes,
     TimeSpan Elapsed,
     TimeSpan SearchIndexTime,
     TimeSpan CpuTime,

@@ -12,7 +12,7 @@ internal static class ImporterHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration[$"ConnectionStrings:{ArchiveStoreServiceCollectionExtensions.ConnectionStringName}"] = connectionString;
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddArchiveStore(builder.Configuration, baseDirectory);
+        builder.Services.AddArchiveStore(baseDirectory);
         return builder.Build();
     }
 }

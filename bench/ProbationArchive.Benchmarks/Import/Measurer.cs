@@ -36,6 +36,8 @@ internal sealed class Measurer(string folder, string pages, CorpusManifest manif
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var measurement = new ImportMeasurement(
             name,
+            file,
+            await ArchiveBytesAsync(connectionString, file),
             clock.Elapsed,
             searchIndex,
             cpu,
@@ -51,5 +53,20 @@ internal sealed class Measurer(string folder, string pages, CorpusManifest manif
         SqliteConnection.ClearAllPools();
         Console.WriteLine($"  {name}: {measurement.Elapsed.TotalSeconds:F1} s");
         return measurement;
+    }
+
+    /// <summary>The archive file's size once its write-ahead log is folded into it.</summary>
+    private static async Task<long> ArchiveBytesAsync(string connectionString, string file)
+    {
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        return new FileInfo(file).Length;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,18 +16,12 @@ public static class ArchiveStoreServiceCollectionExtensions
     /// string is taken from <paramref name="baseDirectory"/>, so the archive does not move with the
     /// shell's current directory.
     /// </summary>
-    public static IServiceCollection AddArchiveStore(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
+    public static IServiceCollection AddArchiveStore(this IServiceCollection services, string baseDirectory)
     {
         // Read when first used, so hosts and tests can still change the configuration after registration.
         services.AddDbContext<ArchiveDbContext>((provider, options) => options.UseSqlite(
             ResolveConnectionString(provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, baseDirectory)));
-        services.Configure<ImportOptions>(options =>
-        {
-            if (long.TryParse(configuration[$"{ImportOptions.SectionName}:{nameof(ImportOptions.MaxFileBytes)}"], CultureInfo.InvariantCulture, out var max))
-            {
-                options.MaxFileBytes = max;
-            }
-        });
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ArchiveImporter>();
         return services;

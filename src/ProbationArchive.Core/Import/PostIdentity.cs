@@ -54,18 +54,6 @@ public static class PostIdentity
     public static string PermalinkFor(DateOnly? date, string slug) =>
         date is { } d ? $"{d.Year:D4}/{d.Month:D2}/{slug}" : $"undated/{slug}";
 
-    /// <summary>The address wanted, else the first of "-2", "-3"… that <paramref name="isTaken"/> says is free.</summary>
-    internal static async Task<string> UniquePermalinkAsync(string wanted, Func<string, Task<bool>> isTaken)
-    {
-        var candidate = wanted;
-        for (var n = 2; await isTaken(candidate); n++)
-        {
-            candidate = $"{wanted}-{n}";
-        }
-
-        return candidate;
-    }
-
     /// <summary>Lower-case ASCII letters and digits, every other run of characters one space.</summary>
     internal static string Normalize(string text)
     {

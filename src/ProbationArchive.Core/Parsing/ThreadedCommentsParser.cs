@@ -2,16 +2,18 @@ namespace ProbationArchive.Core.Parsing;
 
 /// <summary>
 /// Reads the comments after an "N comments:" line: top-level comments numbered at two spaces and
-/// closed by "ReplyDelete", an optional "Replies" line, then replies numbered at four spaces and
-/// closed by "Delete". A numbered line is a new reply only where a reply may start, so numbered
-/// lists inside a comment stay text.
+/// closed by "ReplyDelete", an optional "Replies" line, then replies closed by "Delete". Replies
+/// are numbered at four spaces in Blogger's pages, but any indent deeper than a top-level
+/// comment's is taken: the first reply after "Replies" sets the thread's reply indent, its text
+/// being two spaces deeper. A numbered line is a new reply only where a reply may start, so
+/// numbered lists inside a comment stay text.
 /// </summary>
 internal sealed class ThreadedCommentsParser
 {
     private const int TopLevelIndent = 2;
     private const int TopLevelTextIndent = 4;
     private const int ReplyIndent = 4;
-    private const int ReplyTextIndent = 6;
+    private const int ReplyTextIndentBeyondNumber = 2;
 
     private readonly SourceText _source;
     private readonly List<Diagnostic> _diagnostics;
@@ -20,6 +22,7 @@ internal sealed class ThreadedCommentsParser
     private CommentBuilder? _lastClosed;
     private CommentBuilder? _lastTopLevel;
     private bool _repliesMayStart;
+    private int _replyIndent = ReplyIndent;
 
     private ThreadedCommentsParser(SourceText source, List<Diagnostic> diagnostics)
     {
@@ -74,10 +77,11 @@ internal sealed class ThreadedCommentsParser
         {
             CloseReply(lineNumber);
         }
-        else if (indent == ReplyIndent && numbered.Success && _lastTopLevel is not null
-                 && (_repliesMayStart || _open is { Parent: not null }))
+        else if (numbered.Success && _lastTopLevel is not null
+                 && ((_repliesMayStart && indent > TopLevelIndent) || (_open is { Parent: not null } && indent == _replyIndent)))
         {
             WarnIfUnclosed(lineNumber);
+            _replyIndent = indent;
             _open = _lastTopLevel.AddReply(new CommentBuilder(lineNumber));
             _open.Append(numbered.Groups["text"].Value);
             _repliesMayStart = false;
@@ -156,7 +160,7 @@ internal sealed class ThreadedCommentsParser
             }
         }
 
-        _open.Append(PageSyntax.Dedent(line, _open.Parent is null ? TopLevelTextIndent : ReplyTextIndent));
+        _open.Append(PageSyntax.Dedent(line, _open.Parent is null ? TopLevelTextIndent : _replyIndent + ReplyTextIndentBeyondNumber));
     }
 
     private void WarnIfUnclosed(int lineNumber)

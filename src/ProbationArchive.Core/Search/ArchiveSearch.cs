@@ -36,33 +36,38 @@ public static class ArchiveSearch
         var countLimit = request.CountLimit ?? -1;
 
         // The index's state comes with the count: a bulk import may have suspended it (SearchIndexRebuild).
+        // An entry is a post (rowid -Id) or a comment (rowid +Id); the comment's post is looked up only
+        // where a filter needs it, since the subquery is flattened and each unset filter short-circuits.
         var count = await db.Database.SqlQuery<MatchCount>($"""
             SELECT (SELECT Suspended FROM SearchIndexState) AS IndexSuspended, count(*) AS Total FROM (
-                SELECT 1 FROM SearchEntries s
-                WHERE SearchEntries MATCH {match}
-                  AND ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) >= {from})
-                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) <= {to})
-                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = s.PostId AND l.Name = {label}))
+                SELECT 1 FROM (
+                    SELECT CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
+                    FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
+                WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
+                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) <= {to})
+                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))
                 LIMIT {countLimit})
             """).SingleAsync(cancellationToken);
 
         var hits = await db.Database.SqlQuery<SearchHit>($"""
             WITH ranked AS (
-                SELECT s.rowid AS EntryId, bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank,
-                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) END AS Newest
-                FROM SearchEntries s
-                WHERE SearchEntries MATCH {match}
-                  AND ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) >= {from})
-                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = s.PostId) <= {to})
-                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = s.PostId AND l.Name = {label}))
-                ORDER BY Newest DESC, Rank, s.rowid
+                SELECT e.EntryId, e.PostId, e.Rank,
+                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) END AS Newest
+                FROM (
+                    SELECT s.rowid AS EntryId, bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank,
+                           CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
+                    FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
+                WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
+                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) <= {to})
+                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))
+                ORDER BY Newest DESC, e.Rank, e.EntryId
                 LIMIT {take} OFFSET {skip})
-            SELECT s.PostId AS PostId, s.CommentId AS CommentId, p.Title AS Title, p.TitleIsDerived AS TitleIsDerived,
+            SELECT p.Id AS PostId, CASE WHEN r.EntryId > 0 THEN r.EntryId END AS CommentId, p.Title AS Title, p.TitleIsDerived AS TitleIsDerived,
                    p.Permalink AS Permalink, p.PublishedOn AS PublishedOn,
                    snippet(SearchEntries, -1, char(57344), char(57345), '…', 24) AS Snippet,
                    r.Rank AS Rank
             FROM ranked r CROSS JOIN SearchEntries s CROSS JOIN Posts p
-            WHERE s.rowid = r.EntryId AND SearchEntries MATCH {match} AND p.Id = s.PostId
+            WHERE s.rowid = r.EntryId AND SearchEntries MATCH {match} AND p.Id = r.PostId
             ORDER BY r.Newest DESC, r.Rank, r.EntryId
             """).ToListAsync(cancellationToken);
 

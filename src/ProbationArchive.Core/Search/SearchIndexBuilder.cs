@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace ProbationArchive.Core.Search;
 
 /// <summary>One entry of the full-text index: a post (rowid -Id) or a comment (rowid +Id).</summary>
-public sealed record SearchEntryRow(long Rowid, string Title, string Text, int PostId, int? CommentId);
+public sealed record SearchEntryRow(long Rowid, string Title, string Text);
 
 /// <summary>
 /// Builds the full-text index of a first import on the other core, while the importer stores the
@@ -16,10 +16,10 @@ public sealed record SearchEntryRow(long Rowid, string Title, string Text, int P
 /// </summary>
 public sealed class SearchIndexBuilder : IAsyncDisposable
 {
-    // The tables an FTS5 table keeps its index and content in; "SearchEntries_config" holds its version.
-    private static readonly string[] ShadowTables = ["data", "idx", "content", "docsize", "config"];
+    // The tables an external-content FTS5 table keeps its index in; "SearchEntries_config" holds its version.
+    private static readonly string[] ShadowTables = ["data", "idx", "docsize", "config"];
 
-    private static readonly string[] ColumnParameters = ["$rowid", "$title", "$text", "$post", "$comment"];
+    private static readonly string[] ColumnParameters = ["$rowid", "$title", "$text"];
 
     private readonly Channel<IReadOnlyList<SearchEntryRow>> _queue =
         Channel.CreateBounded<IReadOnlyList<SearchEntryRow>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
@@ -99,12 +99,13 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
         await using var side = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
         await side.OpenAsync();
         // Scratch: nothing to recover if the machine stops, so no journal and no syncs.
-        await SearchIndexRebuild.ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;", CancellationToken.None);
+        await SearchIndexRebuild.ExecuteAsync(side, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;", CancellationToken.None);
         await SearchIndexRebuild.ExecuteAsync(side, null, createIndex, CancellationToken.None);
         await using var transaction = (SqliteTransaction)await side.BeginTransactionAsync();
         await using var insert = side.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO SearchEntries(rowid, Title, Text, PostId, CommentId) VALUES ($rowid, $title, $text, $post, $comment)";
+        // The side file has no SearchContent view: FTS5 reads an external-content table's content only to delete or snippet.
+        insert.CommandText = "INSERT INTO SearchEntries (rowid, Title, Text) VALUES ($rowid, $title, $text)";
         var parameters = ColumnParameters.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         insert.Prepare();
         await foreach (var rows in _queue.Reader.ReadAllAsync())
@@ -114,8 +115,6 @@ public sealed class SearchIndexBuilder : IAsyncDisposable
                 parameters[0].Value = row.Rowid;
                 parameters[1].Value = row.Title;
                 parameters[2].Value = row.Text;
-                parameters[3].Value = row.PostId;
-                parameters[4].Value = row.CommentId is { } comment ? comment : DBNull.Value;
                 await insert.ExecuteNonQueryAsync();
             }
         }

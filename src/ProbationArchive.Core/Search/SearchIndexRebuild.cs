@@ -25,22 +25,14 @@ public static class SearchIndexRebuild
 
     /// <summary>
     /// Replaces the index with one built from every post and comment, and resumes the triggers,
-    /// in one transaction: readers see the old index or the new one, never half of it.
+    /// in one transaction: readers see the old index or the new one, never half of it. FTS5's
+    /// 'rebuild' empties the index and reads every entry back through the SearchContent view.
     /// </summary>
     public static async Task RebuildAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var createIndex = await DefinitionAsync(connection, transaction, cancellationToken);
-
-        // Dropping and recreating frees the old index in one step, where DELETE would remove its
-        // entries one by one; the definition is read back so it always matches the migrations.
-        await ExecuteAsync(connection, transaction, "DROP TABLE SearchEntries", cancellationToken);
-        await ExecuteAsync(connection, transaction, createIndex, cancellationToken);
-        await ExecuteAsync(connection, transaction,
-            "INSERT INTO SearchEntries(rowid, Title, Text, PostId, CommentId) SELECT -Id, Title, Body, Id, NULL FROM Posts", cancellationToken);
-        await ExecuteAsync(connection, transaction,
-            "INSERT INTO SearchEntries(rowid, Title, Text, PostId, CommentId) SELECT Id, '', Text, PostId, Id FROM Comments", cancellationToken);
+        await ExecuteAsync(connection, transaction, "INSERT INTO SearchEntries (SearchEntries) VALUES ('rebuild')", cancellationToken);
         await ExecuteAsync(connection, transaction, "UPDATE SearchIndexState SET Suspended = 0", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

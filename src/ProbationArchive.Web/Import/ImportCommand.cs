@@ -31,7 +31,7 @@ internal static class ImportCommand
         // No command-line arguments reach configuration: paths such as /data/pages look like switches to it.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
-        builder.Services.AddArchiveStore(builder.Configuration, Directory.GetCurrentDirectory());
+        builder.Services.AddArchiveStore(Directory.GetCurrentDirectory());
         using var host = builder.Build();
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -1,19 +1,15 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Search;
 
-namespace ProbationArchive.Core.Import;
+namespace ProbationArchive.Core.Import.Storage;
 
 /// <summary>
-/// Decides, during a run, how the search index follows what is stored:
+/// How the search index follows what an import run stores:
 /// <list type="bullet">
 /// <item>a first import into an empty archive suspends the triggers and builds the index beside
 /// the archive on the other core (<see cref="SearchIndexBuilder"/>), installed at the end; if a
-/// file has to merge, that side index is given up for a rebuild;</item>
+/// page rewrites stored text, that side index is given up for a rebuild;</item>
 /// <item>otherwise the triggers index row by row until the run has stored a quarter as many files
 /// as the archive held when it began; then they are suspended and the index is rebuilt once at
 /// the end (a rebuild costs in proportion to the whole archive, the triggers about four times as
@@ -21,18 +17,16 @@ namespace ProbationArchive.Core.Import;
 /// <item>a run that finds them suspended by an earlier, interrupted one rebuilds too.</item>
 /// </list>
 /// </summary>
-internal sealed class SearchIndexDeferral : IAsyncDisposable
+internal sealed class SearchIndexDuringImport : IAsyncDisposable
 {
-    private readonly ArchiveDbContext _db;
-    private readonly DbConnection _connection;
+    private readonly SqliteConnection _connection;
     private readonly int _storesBeforeSuspending;
     private SearchIndexBuilder? _builder;
     private int _stores;
 
-    private SearchIndexDeferral(ArchiveDbContext db, int storesBeforeSuspending, bool suspended)
+    private SearchIndexDuringImport(SqliteConnection connection, int storesBeforeSuspending, bool suspended)
     {
-        _db = db;
-        _connection = db.Database.GetDbConnection();
+        _connection = connection;
         _storesBeforeSuspending = storesBeforeSuspending;
         IsSuspended = suspended;
     }
@@ -42,54 +36,58 @@ internal sealed class SearchIndexDeferral : IAsyncDisposable
     /// <summary>The index is being built beside the archive, to be installed rather than rebuilt at the end.</summary>
     public bool IsBuildingAlongside => _builder is not null;
 
-    public static async Task<SearchIndexDeferral> StartAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    public static async Task<SearchIndexDuringImport> StartAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
         var suspended = await SearchIndexRebuild.IsSuspendedAsync(connection, cancellationToken);
-        var filesAtStart = await db.SourceFiles.CountAsync(cancellationToken);
-        var deferral = new SearchIndexDeferral(db, filesAtStart / 4, suspended);
-        var file = connection is SqliteConnection { DataSource: { Length: > 0 } source } && source != ":memory:" ? source : null;
+        using var counts = new SqliteStatement(connection, "SELECT (SELECT count(*) FROM SourceFiles), EXISTS (SELECT 1 FROM Posts)");
+        counts.Read();
+        var filesAtStart = counts.Int32(0);
+        var isEmpty = filesAtStart == 0 && !counts.Boolean(1);
+        counts.Reset();
+
+        var index = new SearchIndexDuringImport(connection, filesAtStart / 4, suspended);
+        var file = connection.DataSource is { Length: > 0 } source && source != ":memory:" ? source : null;
         if (file is not null)
         {
             SearchIndexBuilder.DeleteLeftovers(file);
         }
 
-        if (!suspended && filesAtStart == 0 && file is not null && !await db.Posts.AnyAsync(cancellationToken))
+        if (!suspended && isEmpty && file is not null)
         {
             await SearchIndexRebuild.SuspendAsync(connection, null, cancellationToken);
-            deferral.IsSuspended = true;
-            deferral._builder = SearchIndexBuilder.Start(file, await SearchIndexRebuild.DefinitionAsync(connection, null, cancellationToken));
+            index.IsSuspended = true;
+            index._builder = SearchIndexBuilder.Start(file, await SearchIndexRebuild.DefinitionAsync(connection, null, cancellationToken));
         }
 
-        return deferral;
+        return index;
     }
 
-    /// <summary>Call before each file is stored, outside its savepoint: a file that fails must not undo the suspension.</summary>
-    public async Task BeforeStoreAsync(CancellationToken cancellationToken)
+    /// <summary>Call before each file's savepoint: a file that fails must not undo the suspension.</summary>
+    public void BeforeStore()
     {
         if (!IsSuspended && _stores >= _storesBeforeSuspending)
         {
-            await SearchIndexRebuild.SuspendAsync(_connection, _db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
+            SqliteStatement.Run(_connection, "UPDATE SearchIndexState SET Suspended = 1");
             IsSuspended = true;
         }
 
         _stores++;
     }
 
-    /// <summary>Call once a file's changes are kept: with the entries of the rows it inserted, or null when it merged.</summary>
-    public async Task AfterStoreAsync(IReadOnlyList<SearchEntryRow>? inserted, CancellationToken cancellationToken)
+    /// <summary>Call once a file's changes are kept: with the entries of the rows it added, or null when it rewrote stored text.</summary>
+    public async Task AfterStoreAsync(IReadOnlyList<SearchEntryRow>? added, CancellationToken cancellationToken)
     {
         if (_builder is null)
         {
             return;
         }
 
-        if (inserted is not null)
+        if (added is not null)
         {
             try
             {
-                // A copy: the writer reuses its list for the next file while the builder is still reading this one.
-                await _builder.AddAsync([.. inserted], cancellationToken);
+                // A copy: the run reuses its list for the next file while the builder is still reading this one.
+                await _builder.AddAsync([.. added], cancellationToken);
                 return;
             }
             catch (System.Threading.Channels.ChannelClosedException)

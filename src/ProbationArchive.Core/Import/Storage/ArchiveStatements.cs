@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace ProbationArchive.Core.Import.Storage;
+
+/// <summary>
+/// The statements <see cref="PlanWriter"/> runs, prepared once a run. The INSERTs name every
+/// column the EF model maps for their table (<see cref="InsertedColumns"/>; a test holds them to
+/// the model), so a column added by a migration cannot be left out silently.
+/// </summary>
+internal sealed class ArchiveStatements(SqliteConnection connection) : IDisposable
+{
+    /// <summary>Each table the writer inserts into, with the columns it fills, in parameter order.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> InsertedColumns = new Dictionary<string, string[]>
+    {
+        ["SourceFiles"] = ["Path", "ContentHash", "ImportedAtUtc", "Outcome", "PageKind", "Label"],
+        ["ImportDiagnostics"] = ["SourceFileId", "Line", "Severity", "Code", "Message"],
+        ["Labels"] = ["Name"],
+        ["Posts"] = ["IdentityKey", "Title", "TitleIsDerived", "PublishedOn", "Slug", "Permalink", "Body", "DeclaredCommentCount"],
+        ["PostLabels"] = ["PostId", "LabelId"],
+        ["PostSources"] = ["PostId", "SourceFileId", "PositionInFile", "Line"],
+        ["Comments"] = ["PostId", "ParentId", "Position", "ThreadPath", "Text", "SourceLine"],
+    };
+
+    public SqliteStatement InsertSourceFile { get; } = Insert(connection, "SourceFiles");
+
+    public SqliteStatement UpdateSourceFile { get; } = new(connection,
+        "UPDATE SourceFiles SET Path = ?1, ContentHash = ?2, ImportedAtUtc = ?3, Outcome = ?4, PageKind = ?5, Label = ?6 WHERE Id = ?7");
+
+    public SqliteStatement InsertDiagnostic { get; } = Insert(connection, "ImportDiagnostics");
+
+    public SqliteStatement DeleteDiagnostics { get; } = new(connection, "DELETE FROM ImportDiagnostics WHERE SourceFileId = ?1");
+
+    public SqliteStatement InsertLabel { get; } = Insert(connection, "Labels");
+
+    public SqliteStatement InsertPost { get; } = Insert(connection, "Posts");
+
+    public SqliteStatement UpdatePost { get; } = new(connection, """
+        UPDATE Posts SET IdentityKey = ?1, Title = ?2, TitleIsDerived = ?3, PublishedOn = ?4, Slug = ?5, Permalink = ?6, Body = ?7, DeclaredCommentCount = ?8
+        WHERE Id = ?9
+        """);
+
+    public SqliteStatement InsertPostLabel { get; } = Insert(connection, "PostLabels");
+
+    public SqliteStatement DeletePostLabel { get; } = new(connection, "DELETE FROM PostLabels WHERE PostId = ?1 AND LabelId = ?2");
+
+    public SqliteStatement InsertPostSource { get; } = Insert(connection, "PostSources");
+
+    public SqliteStatement UpdatePostSource { get; } = new(connection,
+        "UPDATE PostSources SET PositionInFile = ?3, Line = ?4 WHERE PostId = ?1 AND SourceFileId = ?2");
+
+    public SqliteStatement DeletePostSource { get; } = new(connection, "DELETE FROM PostSources WHERE PostId = ?1 AND SourceFileId = ?2");
+
+    public SqliteStatement InsertComment { get; } = Insert(connection, "Comments");
+
+    public SqliteStatement UpdateComment { get; } = new(connection,
+        "UPDATE Comments SET ParentId = ?1, Position = ?2, Text = ?3, SourceLine = ?4 WHERE Id = ?5");
+
+    public SqliteStatement DeleteComment { get; } = new(connection, "DELETE FROM Comments WHERE Id = ?1");
+
+    private static SqliteStatement Insert(SqliteConnection connection, string table)
+    {
+        var columns = InsertedColumns[table];
+        var values = string.Join(", ", columns.Select((_, i) => $"?{i + 1}"));
+        return new SqliteStatement(connection, $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({values})");
+    }
+
+    public void Dispose()
+    {
+        foreach (var statement in new[]
+        {
+            InsertSourceFile, UpdateSourceFile, InsertDiagnostic, DeleteDiagnostics, InsertLabel, InsertPost, UpdatePost,
+            InsertPostLabel, DeletePostLabel, InsertPostSource, UpdatePostSource, DeletePostSource, InsertComment, UpdateComment, DeleteComment,
+        })
+        {
+            statement.Dispose();
+        }
+    }
+}
