@@ -9,7 +9,7 @@ namespace ProbationArchive.Web.Tests.Search;
 public sealed class SearchPageTests(ArchiveWebFactory factory)
 {
     [Fact]
-    public async Task PhraseOnlyInOneReply_IsFoundAndItsLinkLandsOnThatReplysAnchor()
+    public async Task PhraseOnlyInOneReply_FindsItsPost_AndTheReplysLinkLandsOnItsAnchor()
     {
         var client = factory.CreateReader();
 
@@ -17,13 +17,18 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
 
         Assert.Equal(1, results.Total());
         var hit = results.One(".search-hit");
-        var href = hit.One(".search-hit-title a").GetAttribute("href")!;
-        Assert.Matches($"^{Seeds.Napo179}#c[0-9]+$", href);
+        Assert.Equal(Seeds.Napo179, hit.One(".search-hit-title a").GetAttribute("href"));
         Assert.Equal("Latest From Napo 179", hit.One(".search-hit-title a").Text());
-        Assert.Equal("Matched in a comment", hit.One(".hit-kind").Text());
+        Assert.Equal("Matched in 1 comment", hit.One(".hit-kind").Text());
+        Assert.Empty(hit.QuerySelectorAll(":scope > .snippet"));
+        var comment = hit.One(".hit-comments li");
+        var href = comment.One("a").GetAttribute("href")!;
+        Assert.Matches($"^{Seeds.Napo179}#c[0-9]+$", href);
+        Assert.Equal("Reply 1.3", comment.One("a").Text());
         // The phrase is highlighted whole, and the snippet is the reply's text.
-        Assert.Equal("only do for napo", hit.One(".snippet mark").Text());
-        Assert.Equal("Napo only do for napo", hit.One(".snippet").Text());
+        Assert.Equal("only do for napo", comment.One(".snippet mark").Text());
+        Assert.Equal("Napo only do for napo", comment.One(".snippet").Text());
+        Assert.Empty(hit.QuerySelectorAll(".more-comments"));
 
         var anchor = href.Split('#')[1];
         var reply = await factory.ReadStoreAsync((db, ct) => db.Comments.SingleAsync(c => c.Text == "Napo only do for napo", ct));
@@ -38,20 +43,63 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
     }
 
     [Fact]
-    public async Task ExcludedWord_RemovesExactlyTheHitsThatHoldIt()
+    public async Task ExcludedWord_RemovesExactlyTheMatchesThatHoldIt()
     {
         using var wide = factory.WithSearchSetting("Search:PageSize", "100");
         var client = wide.CreateClient();
 
-        var all = await client.GetDocumentAsync(SearchClient.Url("probation"));
-        var without = await client.GetDocumentAsync(SearchClient.Url("probation -napo"));
-        var with = await client.GetDocumentAsync(SearchClient.Url("probation napo"));
+        var all = (await client.GetDocumentAsync(SearchClient.Url("probation"))).Matches();
+        var without = (await client.GetDocumentAsync(SearchClient.Url("probation -napo"))).Matches();
+        var with = (await client.GetDocumentAsync(SearchClient.Url("probation napo"))).Matches();
 
-        Assert.InRange(without.Total(), 1, all.Total() - 1);
-        Assert.True(all.Total() <= 100, "every hit fits on one page");
-        Assert.Empty(without.HitKeys().Intersect(with.HitKeys()));
-        Assert.Equal(all.HitKeys().Order(), without.HitKeys().Concat(with.HitKeys()).Order());
+        Assert.True(all.Count < 100, "every post fits on one page");
+        Assert.InRange(without.Values.Sum(m => m.Comments), 1, all.Values.Sum(m => m.Comments) - 1);
+        // Each match (a post's text, or one of its comments) holds "napo" or not: the two searches split them.
+        foreach (var (post, (matched, comments)) in all)
+        {
+            var (withoutPost, withoutComments) = without.GetValueOrDefault(post);
+            var (withPost, withComments) = with.GetValueOrDefault(post);
+            Assert.Equal(comments, withoutComments + withComments);
+            Assert.Equal(matched, withoutPost || withPost);
+            Assert.False(withoutPost && withPost);
+        }
+
+        Assert.Subset(all.Keys.ToHashSet(), without.Keys.Concat(with.Keys).ToHashSet());
     }
+
+    [Fact]
+    public async Task ManyMatchesInAPost_AreOneResult_WithItsBestCommentsNamedAndLinked_AndACountOfTheRest()
+    {
+        var client = factory.CreateReader();
+
+        var page = await client.GetDocumentAsync(SearchClient.Url("napo"));
+
+        var hits = page.QuerySelectorAll(".search-hit");
+        Assert.Equal(page.Total(), hits.Length);
+        Assert.Equal(hits.Length, hits.Select(h => h.GetAttribute("data-post-id")).Distinct().Count());
+        var busy = hits.Where(h => Number(h, "data-comment-matches") > 3).ToList();
+        Assert.NotEmpty(busy);
+        foreach (var hit in hits)
+        {
+            var matches = Number(hit, "data-comment-matches");
+            var listed = hit.QuerySelectorAll(".hit-comments li");
+            Assert.Equal(Math.Min(3, matches), listed.Length);
+            var more = hit.QuerySelector(".more-comments a");
+            Assert.Equal(matches > 3 ? $"and {matches - 3} more matching {(matches - 3 == 1 ? "comment" : "comments")}" : null, more?.Text());
+            var post = await client.GetDocumentAsync(hit.One(".search-hit-title a").GetAttribute("href")!);
+            foreach (var comment in listed)
+            {
+                // "Reply 1.3" or "Comment 3", as the post's page names it at the anchor the link lands on.
+                var link = comment.One(":scope > a");
+                var anchor = link.GetAttribute("href")!.Split('#')[1];
+                Assert.Equal("c" + comment.GetAttribute("data-comment-id"), anchor);
+                Assert.Equal(post.One($"#{anchor}").One("[rel=bookmark]").Text(), link.Text());
+                Assert.NotEmpty(comment.QuerySelectorAll(".snippet mark"));
+            }
+        }
+    }
+
+    private static int Number(AngleSharp.Dom.IElement hit, string attribute) => int.Parse(hit.GetAttribute(attribute)!, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task LabelFilter_NarrowsTheResultsToPostsWithThatLabel()
@@ -128,7 +176,7 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
 
         var first = await client.GetDocumentAsync(SearchClient.Url("probation"));
         Assert.Equal("true", first.One("#search-count").GetAttribute("data-total-is-lower-bound"));
-        Assert.StartsWith("More than 6 results for probation, best match first; page 1 of 3.", first.One("#search-count").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("More than 6 posts match probation, best match first; page 1 of 3.", first.One("#search-count").Text(), StringComparison.Ordinal);
 
         var last = await client.GetDocumentAsync(SearchClient.Url("probation", "&page=3"));
         Assert.Equal(2, last.QuerySelectorAll(".search-hit").Length);
