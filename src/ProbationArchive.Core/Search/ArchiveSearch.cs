@@ -25,8 +25,9 @@ public static class ArchiveSearch
     /// scalar subqueries that an unset filter's <c>IS NULL</c> short-circuits, and bm25. The page
     /// statement ranks every match once (a materialised CTE, so FTS5 runs the query once), groups
     /// them by post, keeps the page's posts, and makes snippets only for what the page shows: each
-    /// post's own match and its best few comments. The count of posts stops at
-    /// <see cref="SearchRequest.CountLimit"/>.
+    /// post's own match and its best few comments. Picking the page's matches scans the list once
+    /// against the page's posts (CROSS JOIN fixes that order; the other way SQLite would build an
+    /// index over every match first). The count of posts stops at <see cref="SearchRequest.CountLimit"/>.
     /// </remarks>
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -75,7 +76,7 @@ public static class ArchiveSearch
                     SELECT m.EntryId, m.PostId, m.Rank, r.BestRank, r.Newest,
                            row_number() OVER (PARTITION BY m.PostId, m.EntryId > 0 ORDER BY m.Rank, m.EntryId) AS Place,
                            sum(m.EntryId > 0) OVER (PARTITION BY m.PostId) AS CommentMatches
-                    FROM ranked r JOIN matched m ON m.PostId = r.PostId)
+                    FROM matched m CROSS JOIN ranked r WHERE r.PostId = m.PostId)
                 WHERE EntryId < 0 OR Place <= {commentsPerHit})
             SELECT x.PostId AS PostId, CASE WHEN x.EntryId > 0 THEN x.EntryId END AS CommentId,
                    c.ThreadPath AS ThreadPath, c.ParentId IS NOT NULL AS IsReply,
