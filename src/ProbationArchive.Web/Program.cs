@@ -19,7 +19,7 @@ builder.Services.AddArchiveStore(Directory.GetCurrentDirectory());
 builder.Services.AddArchiveWeb();
 
 var app = builder.Build();
-await ArchiveStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+await ArchiveStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.UseArchiveWeb();
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using ProbationArchive.Core.Data;
+using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Import;
 
 namespace ProbationArchive.Web.Hosting;
@@ -6,19 +7,20 @@ namespace ProbationArchive.Web.Hosting;
 /// <summary>Before serving: create or migrate the database, and fill an empty archive from the built-in seeds.</summary>
 internal static class ArchiveStartup
 {
-    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var options = services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<ArchiveDbContext>>();
         await ArchiveDatabase.MigrateAsync(db, cancellationToken);
 
-        if (!configuration.GetValue("Archive:ImportSeedsWhenEmpty", true) || !await ArchiveDatabase.IsEmptyAsync(db, cancellationToken))
+        if (!options.ImportSeedsWhenEmpty || !await ArchiveDatabase.IsEmptyAsync(db, cancellationToken))
         {
             return;
         }
 
-        var seeds = configuration["Archive:SeedsPath"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
+        var seeds = options.SeedsPath;
         logger.LogInformation("The archive is empty: importing the built-in seeds from {Seeds}", seeds);
         var importer = scope.ServiceProvider.GetRequiredService<ArchiveImporter>();
         var summary = await importer.ImportAsync([seeds], progress: null, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using ProbationArchive.Web.Search;
 
@@ -54,7 +55,7 @@ internal static class OutputCaching
 
     public static WebApplication UseArchiveOutputCaching(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Archive:OutputCache", true))
+        if (app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.OutputCache)
         {
             app.UseOutputCache();
         }

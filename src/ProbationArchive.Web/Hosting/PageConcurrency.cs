@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ProbationArchive.Web.Hosting;
 
@@ -15,23 +16,16 @@ namespace ProbationArchive.Web.Hosting;
 /// </summary>
 internal static class PageConcurrency
 {
-    public const string MaxConcurrentKey = "Archive:MaxConcurrentRequests";
-    public const string MaxQueuedKey = "Archive:MaxQueuedRequests";
     public const string BusyMessage = "The archive is answering many readers just now. Please try again in a moment.";
 
     public static IServiceCollection AddPageConcurrencyLimit(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
         // After every other configuration, so the search limiter is chained with, not replaced.
-        services.AddOptions<RateLimiterOptions>().PostConfigure<IConfiguration>((options, configuration) =>
+        services.AddOptions<RateLimiterOptions>().PostConfigure<IOptions<ArchiveOptions>>((options, archive) =>
         {
-            var permits = configuration.GetValue(MaxConcurrentKey, 4 * Environment.ProcessorCount);
-            var queue = configuration.GetValue(MaxQueuedKey, 4096);
-            if (permits < 1 || queue < 0)
-            {
-                throw new InvalidOperationException($"{MaxConcurrentKey} must be at least 1 and {MaxQueuedKey} at least 0.");
-            }
-
+            var permits = archive.Value.MaxConcurrentRequests;
+            var queue = archive.Value.MaxQueuedRequests;
             var pages = PartitionedRateLimiter.Create<HttpContext, string>(context => HasPolicyOfItsOwn(context)
                 ? RateLimitPartition.GetNoLimiter("own policy")
                 : RateLimitPartition.GetConcurrencyLimiter("pages", _ => new ConcurrencyLimiterOptions

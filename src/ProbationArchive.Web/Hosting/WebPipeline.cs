@@ -1,5 +1,4 @@
 using ProbationArchive.Web.Feeds;
-using ProbationArchive.Web.Reading;
 using ProbationArchive.Web.Routing;
 using Serilog;
 
@@ -17,10 +16,7 @@ internal static class WebPipeline
             options.Conventions.AddPageRoute("/Archive", "undated");
         });
         services.AddRouting(options => options.LowercaseUrls = false);
-        services.AddOptions<ReadingOptions>()
-            .BindConfiguration(ReadingOptions.SectionName)
-            .Validate(o => o.PageSize is >= 1 and <= ReadingOptions.MaxPageSize, $"Archive:PageSize must be 1 to {ReadingOptions.MaxPageSize}.")
-            .ValidateOnStart();
+        services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSearchRateLimiting();
         services.AddArchiveOutputCaching();
         services.AddPageCompression();

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Charts;
+using ProbationArchive.Web.Hosting;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Date archives: a year ("/2018"), a month ("/2018/11"), or the undated posts ("/undated").</summary>
-public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel, IDescribedPage
+public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public string Heading { get; private set; } = "";
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Web.Hosting;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>The newest posts, a page at a time ("/?page=2").</summary>
-public sealed class IndexModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel, IDescribedPage
+public sealed class IndexModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public PostListPage Posts { get; private set; } = null!;
 

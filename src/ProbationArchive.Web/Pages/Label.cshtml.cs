@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Charts;
 using ProbationArchive.Web.Feeds;
+using ProbationArchive.Web.Hosting;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Posts with a label ("/label/PO"), or with every one of several ("/label/A+B"), newest first.</summary>
-public sealed class LabelModel(ArchiveDbContext db, IOptions<ReadingOptions> options) : PageModel, IDescribedPage
+public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
