@@ -16,7 +16,8 @@ public static class ArchiveMarkdown
 
     // Markdig pipelines are immutable and thread-safe, so one serves every request.
     // - DisableHtml: "<script>" in a comment is shown as text, never emitted as markup.
-    // - Soft breaks as hard: the bodies were saved as plain text, where a line break is meant.
+    // - Soft breaks as hard: the bodies were saved as plain text, where a line break is meant once
+    //   Reflow has joined the lines a tool wrapped.
     // - AutoLinks: the saved pages lost their anchors, leaving bare "https://..." and "www." text.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -31,7 +32,7 @@ public static class ArchiveMarkdown
     private static string Render(string text, string? rel)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var document = Markdown.Parse(text, Pipeline);
+        var document = Markdown.Parse(Reflow.Apply(text), Pipeline);
         LinkPolicy.Apply(document);
         if (rel is not null)
         {

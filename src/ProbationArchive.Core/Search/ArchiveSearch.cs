@@ -3,7 +3,12 @@ using ProbationArchive.Core.Data;
 
 namespace ProbationArchive.Core.Search;
 
-/// <summary>Runs searches against the FTS5 index the SearchIndex migration keeps in step with posts and comments.</summary>
+/// <summary>
+/// Runs searches against the FTS5 index (external content over Posts and Comments: an entry is a
+/// post, rowid -Id, or a comment, rowid +Id). A result is a post: its matches, in its own text and
+/// in its comments, are grouped under it and it ranks by the best of them, so a post with many
+/// matching comments takes one place, not one per comment.
+/// </summary>
 public static class ArchiveSearch
 {
     /// <summary>Private-use characters mark highlights, so they survive HTML encoding and cannot come from the text.</summary>
@@ -15,11 +20,14 @@ public static class ArchiveSearch
     private const double TextWeight = 1.0;
 
     /// <remarks>
-    /// Cost grows with the number of matches, so both statements keep the work per match small.
-    /// Filters read the post through scalar subqueries rather than a join: an unset filter's
-    /// <c>IS NULL</c> short-circuits and no post is read for it, so an unfiltered search only
-    /// ranks the index. Snippets, the costly part, are made for the page's hits alone, after
-    /// ranking. The count stops at <see cref="SearchRequest.CountLimit"/>.
+    /// Cost grows with the number of matches, so both statements keep the work per match small:
+    /// the post of each match (itself, or a comment's by its primary key), the filters through
+    /// scalar subqueries that an unset filter's <c>IS NULL</c> short-circuits, and bm25. The page
+    /// statement ranks every match once (a materialised CTE, so FTS5 runs the query once), groups
+    /// them by post, keeps the page's posts, and makes snippets only for what the page shows: each
+    /// post's own match and its best few comments. Picking the page's matches scans the list once
+    /// against the page's posts (CROSS JOIN fixes that order; the other way SQLite would build an
+    /// index over every match first). The count of posts stops at <see cref="SearchRequest.CountLimit"/>.
     /// </remarks>
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -32,15 +40,14 @@ public static class ArchiveSearch
         var newest = request.Order == SearchOrder.Newest;
         var skip = (Math.Max(1, request.Page) - 1) * request.PageSize;
         var take = request.PageSize;
+        var commentsPerHit = Math.Max(0, request.CommentsPerHit);
         // SQLite reads a negative LIMIT as none.
         var countLimit = request.CountLimit ?? -1;
 
         // The index's state comes with the count: a bulk import may have suspended it (SearchIndexRebuild).
-        // An entry is a post (rowid -Id) or a comment (rowid +Id); the comment's post is looked up only
-        // where a filter needs it, since the subquery is flattened and each unset filter short-circuits.
         var count = await db.Database.SqlQuery<MatchCount>($"""
             SELECT (SELECT Suspended FROM SearchIndexState) AS IndexSuspended, count(*) AS Total FROM (
-                SELECT 1 FROM (
+                SELECT DISTINCT e.PostId FROM (
                     SELECT CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
                     FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
                 WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
@@ -49,36 +56,88 @@ public static class ArchiveSearch
                 LIMIT {countLimit})
             """).SingleAsync(cancellationToken);
 
-        var hits = await db.Database.SqlQuery<SearchHit>($"""
-            WITH ranked AS (
-                SELECT e.EntryId, e.PostId, e.Rank,
-                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) END AS Newest
-                FROM (
+        var rows = await db.Database.SqlQuery<MatchRow>($"""
+            WITH matched AS MATERIALIZED (
+                SELECT e.EntryId, e.PostId, e.Rank FROM (
                     SELECT s.rowid AS EntryId, bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank,
                            CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
                     FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
                 WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
                   AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) <= {to})
-                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))
-                ORDER BY Newest DESC, e.Rank, e.EntryId
-                LIMIT {take} OFFSET {skip})
-            SELECT p.Id AS PostId, CASE WHEN r.EntryId > 0 THEN r.EntryId END AS CommentId, p.Title AS Title, p.TitleIsDerived AS TitleIsDerived,
-                   p.Permalink AS Permalink, p.PublishedOn AS PublishedOn,
+                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))),
+            ranked AS (
+                SELECT m.PostId, min(m.Rank) AS BestRank,
+                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = m.PostId) END AS Newest
+                FROM matched m GROUP BY m.PostId
+                ORDER BY Newest DESC, BestRank, m.PostId
+                LIMIT {take} OFFSET {skip}),
+            shown AS (
+                SELECT * FROM (
+                    SELECT m.EntryId, m.PostId, m.Rank, r.BestRank, r.Newest,
+                           row_number() OVER (PARTITION BY m.PostId, m.EntryId > 0 ORDER BY m.Rank, m.EntryId) AS Place,
+                           sum(m.EntryId > 0) OVER (PARTITION BY m.PostId) AS CommentMatches
+                    FROM matched m CROSS JOIN ranked r WHERE r.PostId = m.PostId)
+                WHERE EntryId < 0 OR Place <= {commentsPerHit})
+            SELECT x.PostId AS PostId, CASE WHEN x.EntryId > 0 THEN x.EntryId END AS CommentId,
+                   c.ThreadPath AS ThreadPath, c.ParentId IS NOT NULL AS IsReply,
+                   p.Title AS Title, p.TitleIsDerived AS TitleIsDerived, p.Permalink AS Permalink, p.PublishedOn AS PublishedOn,
                    snippet(SearchEntries, -1, char(57344), char(57345), '…', 24) AS Snippet,
-                   r.Rank AS Rank
-            FROM ranked r CROSS JOIN SearchEntries s CROSS JOIN Posts p
-            WHERE s.rowid = r.EntryId AND SearchEntries MATCH {match} AND p.Id = r.PostId
-            ORDER BY r.Newest DESC, r.Rank, r.EntryId
+                   x.Rank AS Rank, x.BestRank AS BestRank, x.CommentMatches AS CommentMatches
+            FROM shown x CROSS JOIN SearchEntries s CROSS JOIN Posts p LEFT JOIN Comments c ON c.Id = x.EntryId
+            WHERE s.rowid = x.EntryId AND SearchEntries MATCH {match} AND p.Id = x.PostId
+            ORDER BY x.Newest DESC, x.BestRank, x.PostId, x.EntryId > 0, x.Rank, x.EntryId
             """).ToListAsync(cancellationToken);
 
         var lowerBound = request.CountLimit is { } limit && count.Total >= limit;
-        return new SearchResults(hits, count.Total, Math.Max(1, request.Page), request.PageSize, lowerBound) { IndexIsBeingRebuilt = count.IndexSuspended };
+        return new SearchResults(Group(rows), count.Total, Math.Max(1, request.Page), request.PageSize, lowerBound) { IndexIsBeingRebuilt = count.IndexSuspended };
     }
+
+    /// <summary>Rows in page order, a post's own match before its comments', into one hit a post.</summary>
+    private static List<SearchHit> Group(List<MatchRow> rows) =>
+        rows.GroupBy(r => r.PostId)
+            .Select(g =>
+            {
+                var first = g.First();
+                return new SearchHit(
+                    first.PostId, first.Title, first.TitleIsDerived, first.Permalink, first.PublishedOn, first.BestRank,
+                    g.FirstOrDefault(r => r.CommentId is null)?.Snippet,
+                    g.Where(r => r.CommentId is not null).Select(r => new CommentHit(r.CommentId!.Value, r.ThreadPath ?? "", r.IsReply, r.Snippet, r.Rank)).ToList(),
+                    first.CommentMatches);
+            })
+            .ToList();
 
     private sealed class MatchCount
     {
         public int Total { get; init; }
 
         public bool IndexSuspended { get; init; }
+    }
+
+    /// <summary>One shown match: a post's own, or one of its best comments'.</summary>
+    private sealed class MatchRow
+    {
+        public int PostId { get; init; }
+
+        public int? CommentId { get; init; }
+
+        public string? ThreadPath { get; init; }
+
+        public bool IsReply { get; init; }
+
+        public required string Title { get; init; }
+
+        public bool TitleIsDerived { get; init; }
+
+        public required string Permalink { get; init; }
+
+        public DateOnly? PublishedOn { get; init; }
+
+        public required string Snippet { get; init; }
+
+        public double Rank { get; init; }
+
+        public double BestRank { get; init; }
+
+        public int CommentMatches { get; init; }
     }
 }

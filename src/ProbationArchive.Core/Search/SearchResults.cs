@@ -1,5 +1,7 @@
 namespace ProbationArchive.Core.Search;
 
+/// <param name="Hits">One a post, best first (or newest first), each with its matching comments.</param>
+/// <param name="Total">How many posts match, in their text or in a comment.</param>
 /// <param name="TotalIsLowerBound">The count stopped at the request's CountLimit: there may be more matches.</param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, bool TotalIsLowerBound = false)
 {

@@ -5,29 +5,31 @@ namespace ProbationArchive.Web.Charts;
 /// <summary>
 /// The geometry of a posts-and-comments-per-month bar chart, drawn as SVG on the server: two
 /// panels on one time axis, each scaled to its own largest month (a month has far more comments
-/// than posts). Numbers are written with the invariant culture, whatever the server's.
+/// than posts). A comments panel with nothing to show (no comment on these posts is in the
+/// archive, as on a label known only from label pages) is left out, and the drawing is shorter.
+/// Numbers are written with the invariant culture, whatever the server's.
 /// </summary>
 public sealed class ActivityChart
 {
     public const int Width = 720;
-    public const int Height = PlotBottom + 32;
 
     private const double Left = 8;
     private const double Right = Width - 8;
     private const int PanelHeight = 80;
     private const int PostsTop = 26;
     private const int CommentsTop = PostsTop + PanelHeight + 36;
-    private const int PlotBottom = CommentsTop + PanelHeight;
     private const double MinLabelGap = 34;
 
-    public ActivityChart(string id, string title, IReadOnlyList<MonthActivity> months)
+    /// <param name="subject">What the chart covers, after "Posts and comments per month": " with label PO", " in 2018", or "".</param>
+    public ActivityChart(string id, string subject, IReadOnlyList<MonthActivity> months)
     {
         ArgumentNullException.ThrowIfNull(months);
         Id = id;
-        Title = title;
         Months = months;
         MaxPosts = months.Count == 0 ? 0 : months.Max(m => m.Posts);
         MaxComments = months.Count == 0 ? 0 : months.Max(m => m.Comments);
+        Title = (ShowsComments ? "Posts and comments per month" : "Posts per month") + subject;
+        PlotBottom = ShowsComments ? CommentsTop + PanelHeight : PostsTop + PanelHeight;
         Step = months.Count == 0 ? 0 : (Right - Left) / months.Count;
         PostBars = Bars(m => m.Posts, MaxPosts, PostsTop);
         CommentBars = Bars(m => m.Comments, MaxComments, CommentsTop);
@@ -51,7 +53,12 @@ public sealed class ActivityChart
 
     public IReadOnlyList<ChartLabel> AxisLabels { get; }
 
-    public static string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}");
+    /// <summary>Whether any month has a comment: if none does, the comments panel and column are left out.</summary>
+    public bool ShowsComments => MaxComments > 0;
+
+    public int Height => PlotBottom + 32;
+
+    public string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}");
 
     public static string PostsTitleY => Number(PostsTop - 8);
 
@@ -59,13 +66,15 @@ public sealed class ActivityChart
 
     public static string PostsBaseline => Number(PostsTop + PanelHeight);
 
-    public static string CommentsBaseline => Number(PlotBottom);
+    public static string CommentsBaseline => Number(CommentsTop + PanelHeight);
 
     public static string AxisLeft => Number(Left);
 
     public static string AxisRight => Number(Right);
 
     private double Step { get; }
+
+    private int PlotBottom { get; }
 
     private List<ChartBar> Bars(Func<MonthActivity, int> value, int max, int top)
     {

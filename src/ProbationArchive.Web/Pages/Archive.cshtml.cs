@@ -10,13 +10,17 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Date archives: a year ("/2018"), a month ("/2018/11"), or the undated posts ("/undated").</summary>
-public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel
+public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public string Heading { get; private set; } = "";
 
     public string Path { get; private set; } = "";
 
     public PostListPage Posts { get; private set; } = null!;
+
+    public string Description => $"{Heading}{(Posts.PageNumber > 1 ? $", page {Posts.PageNumber}" : "")}. " + IDescribedPage.SiteDescription;
+
+    public string? CanonicalPath => ArchiveUrls.Paged(Path, Posts.PageNumber);
 
     /// <summary>A year's posts and comments per month; null on month and undated pages.</summary>
     public ActivityChart? Activity { get; private set; }
@@ -64,7 +68,7 @@ public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ArchiveOptions> o
         if (year is not null && month is null)
         {
             var y = int.Parse(year, CultureInfo.InvariantCulture);
-            Activity = new ActivityChart("activity", $"Posts and comments per month in {y}", await MonthlyActivity.LoadYearAsync(posts, y, cancellationToken));
+            Activity = new ActivityChart("activity", $" in {y}", await MonthlyActivity.LoadYearAsync(posts, y, cancellationToken));
         }
 
         return Page();

@@ -8,9 +8,15 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>The newest posts, a page at a time ("/?page=2").</summary>
-public sealed class IndexModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public PostListPage Posts { get; private set; } = null!;
+
+    public string Description => Posts.PageNumber == 1
+        ? "The newest posts first. " + IDescribedPage.SiteDescription
+        : $"Posts, page {Posts.PageNumber}. " + IDescribedPage.SiteDescription;
+
+    public string? CanonicalPath => ArchiveUrls.Paged(ArchiveUrls.Home, Posts.PageNumber);
 
     // "page" is also Razor Pages' own route value (the page's name), so the parameter is named apart.
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)

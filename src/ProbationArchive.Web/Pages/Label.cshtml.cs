@@ -11,7 +11,7 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Posts with a label ("/label/PO"), or with every one of several ("/label/A+B"), newest first.</summary>
-public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel
+public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
@@ -26,6 +26,10 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> opt
     public PostListPage Posts { get; private set; } = null!;
 
     public string Path { get; private set; } = "";
+
+    public string Description => $"Showing posts with {LabelsPhrase}{(Posts.PageNumber > 1 ? $", page {Posts.PageNumber}" : "")}. " + IDescribedPage.SiteDescription;
+
+    public string? CanonicalPath => ArchiveUrls.Paged(Path, Posts.PageNumber);
 
     /// <summary>The label's posts and comments per month, from its first post to its last.</summary>
     public ActivityChart Activity { get; private set; } = null!;
@@ -55,8 +59,16 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> opt
         var selected = whole is not null
             ? [whole]
             : requested.Select(n => found.Find(l => string.Equals(l.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (selected.Count == 0 || selected.Any(l => l is null))
+        if (selected.Count == 0)
         {
+            return NotFound();
+        }
+
+        if (selected.Any(l => l is null))
+        {
+            HttpContext.Features.Set(new UnknownLabels(
+                requested.Where((_, i) => selected[i] is null).ToList(),
+                selected.Where(l => l is not null).Select(l => l!.Name).ToList()));
             return NotFound();
         }
 
@@ -77,7 +89,7 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> opt
         }
 
         Posts = posts;
-        Activity = new ActivityChart("activity", $"Posts and comments per month with {LabelsPhrase}", await MonthlyActivity.LoadAsync(labelled, cancellationToken));
+        Activity = new ActivityChart("activity", $" with {LabelsPhrase}", await MonthlyActivity.LoadAsync(labelled, cancellationToken));
         return Page();
     }
 }

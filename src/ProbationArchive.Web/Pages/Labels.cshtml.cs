@@ -6,9 +6,13 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Every label with its post count, by name ("/labels") or by count ("/labels?sort=count").</summary>
-public sealed class LabelsModel(ArchiveDbContext db) : PageModel
+public sealed class LabelsModel(ArchiveDbContext db) : PageModel, IDescribedPage
 {
     public const string ByCount = "count";
+
+    public string Description => "Every label of the archive with its number of posts. " + IDescribedPage.SiteDescription;
+
+    public string? CanonicalPath => SortedByCount ? $"{ArchiveUrls.Labels}?sort={ByCount}" : ArchiveUrls.Labels;
 
     public IReadOnlyList<LabelCount> Labels { get; private set; } = [];
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Core.Rendering;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>A post and its comment threads, at "/yyyy/MM/slug" or "/undated/slug" (routes in WebPipeline).</summary>
-public sealed class PostModel(ArchiveDbContext db) : PageModel
+public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
 {
     private const string BloggerSuffix = ".html";
 
@@ -17,9 +18,17 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
 
     public int CommentCount { get; private set; }
 
+    /// <summary>The post is known only from label pages, which show no comments: "Comments not saved", not "No comments".</summary>
+    public bool CommentsNotSaved => CommentCount == 0 && Post.KnownOnlyFromLabelPages;
+
     public PostLink? Newer { get; private set; }
 
     public PostLink? Older { get; private set; }
+
+    /// <summary>The post's excerpt, as in lists of posts.</summary>
+    public string Description { get; private set; } = "";
+
+    public string? CanonicalPath => ArchiveUrls.Post(Post.Permalink);
 
     public async Task<IActionResult> OnGetAsync(string? year, string? month, string? slug, CancellationToken cancellationToken)
     {
@@ -35,11 +44,16 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
         }
 
         var permalink = year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
-        var post = await db.Posts.AsNoTracking()
+        // One statement for the post, its labels and its sources: both lists are a handful of rows,
+        // so their product costs less than a second round trip (AsSingleQuery says so to EF Core).
+        var post = await db.Posts.AsNoTracking().AsSingleQuery()
             .Where(p => p.Permalink == permalink)
             .Select(p => new PostView(
                 p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
-                p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList()))
+                p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),
+                p.Sources.OrderBy(s => s.SourceFile.ImportedAtUtc).ThenBy(s => s.SourceFileId)
+                    .Select(s => new PostSourceView(s.SourceFile.Path, s.Line, s.SourceFile.PageKind, s.SourceFile.Label, s.SourceFile.ImportedAtUtc))
+                    .ToList()))
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
@@ -47,6 +61,7 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel
         }
 
         Post = post;
+        Description = Excerpt.From(post.Body);
         Threads = await CommentThreads.LoadAsync(db, post.Id, cancellationToken);
         CommentCount = Threads.Sum(t => 1 + t.ReplyCount);
         Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);

@@ -22,7 +22,7 @@ namespace ProbationArchive.Web.Pages;
 /// </summary>
 [EnableRateLimiting(SearchRateLimiting.PolicyName)]
 [OutputCache(PolicyName = OutputCaching.SearchPolicy)]
-public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> options, ILogger<SearchModel> logger) : PageModel
+public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> options, ILogger<SearchModel> logger) : PageModel, IDescribedPage
 {
     // SQLITE_ERROR: what FTS5 answers to an expression it cannot parse.
     private const int SqliteError = 1;
@@ -35,6 +35,13 @@ public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> opt
     public string? Problem { get; private set; }
 
     public SearchResults? Results { get; private set; }
+
+    public string Description => Form.IsBlank
+        ? "Search the archive's posts and comments by words, phrases, label and date. " + IDescribedPage.SiteDescription
+        : $"Posts and comments matching {Form.Q}. " + IDescribedPage.SiteDescription;
+
+    /// <summary>The search in its normalised form; none for a refused one (400, 404 past the end).</summary>
+    public string? CanonicalPath => Problem is not null && !Form.IsBlank ? null : Form.Url(Results?.Page ?? 1);
 
     /// <summary>The last page a reader may open: the results' last, or Search:MaxPage when there are more.</summary>
     public int LastPage => Results is null ? 1 : Math.Min(Results.PageCount, options.Value.MaxPage);

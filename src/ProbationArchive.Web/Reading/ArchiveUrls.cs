@@ -14,6 +14,13 @@ public static class ArchiveUrls
 
     public static string Post(string permalink) => "/" + permalink;
 
+    /// <summary>A path of the site as an absolute address, from the request's scheme and host (canonical links, Open Graph).</summary>
+    public static string Absolute(HttpRequest request, string path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+    }
+
     public static string Comment(string permalink, int commentId) =>
         $"/{permalink}#{CommentAnchor(commentId)}";
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Archive;
+using ProbationArchive.Core.Parsing;
 using ProbationArchive.Core.Rendering;
 
 namespace ProbationArchive.Web.Reading;
@@ -30,6 +31,7 @@ public static class PostLists
                 p.Permalink,
                 Opening = p.Body.Substring(0, Excerpt.SourceLength),
                 CommentCount = p.Comments.Count,
+                KnownOnlyFromLabelPages = p.Sources.Any() && p.Sources.All(s => s.SourceFile.PageKind == PageKind.LabelPage),
                 Labels = p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -40,7 +42,7 @@ public static class PostLists
         }
 
         var summaries = rows.Take(pageSize)
-            .Select(r => new PostSummary(r.Title, r.TitleIsDerived, r.PublishedOn, r.Permalink, Excerpt.From(r.Opening), r.CommentCount, r.Labels))
+            .Select(r => new PostSummary(r.Title, r.TitleIsDerived, r.PublishedOn, r.Permalink, Excerpt.From(r.Opening), r.CommentCount, r.CommentCount == 0 && r.KnownOnlyFromLabelPages, r.Labels))
             .ToList();
         return new PostListPage(summaries, pageNumber, rows.Count > pageSize);
     }

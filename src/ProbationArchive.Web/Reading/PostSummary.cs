@@ -1,6 +1,7 @@
 namespace ProbationArchive.Web.Reading;
 
 /// <summary>One entry in a list of posts.</summary>
+/// <param name="CommentsNotSaved">Known only from label pages, which show no comments: the count says "Comments not saved".</param>
 public sealed record PostSummary(
     string Title,
     bool TitleIsDerived,
@@ -8,4 +9,5 @@ public sealed record PostSummary(
     string Permalink,
     string Excerpt,
     int CommentCount,
+    bool CommentsNotSaved,
     IReadOnlyList<string> Labels);

@@ -1,6 +1,7 @@
 namespace ProbationArchive.Web.Reading;
 
 /// <summary>What the post page shows of the post itself.</summary>
+/// <param name="Sources">The saved pages it was read from, oldest import first.</param>
 public sealed record PostView(
     int Id,
     string Title,
@@ -9,4 +10,11 @@ public sealed record PostView(
     string Permalink,
     string Body,
     int? DeclaredCommentCount,
-    IReadOnlyList<string> Labels);
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<PostSourceView> Sources)
+{
+    /// <summary>Every page it was seen on is a label page, and label pages show no comments: none were saved.</summary>
+    public bool KnownOnlyFromLabelPages => Sources.Count > 0 && Sources.All(s => s.IsLabelPage);
+
+    public IEnumerable<string> SourceLabels => Sources.Where(s => s.IsLabelPage && s.Label is not null).Select(s => s.Label!).Distinct(StringComparer.OrdinalIgnoreCase);
+}

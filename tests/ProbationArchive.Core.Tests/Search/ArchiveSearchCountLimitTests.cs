@@ -33,8 +33,12 @@ public sealed class ArchiveSearchCountLimitTests : IAsyncLifetime
         Assert.False(all.TotalIsLowerBound);
         Assert.Equal(7, limited.Total);
         Assert.True(limited.TotalIsLowerBound);
-        Assert.Equal(all.Hits, limited.Hits);
+        Assert.Equal(all.Hits.Select(Key), limited.Hits.Select(Key));
     }
+
+    /// <summary>A hit as a value: the record's list of comments compares by reference.</summary>
+    private static string Key(SearchHit hit) =>
+        $"{hit.PostId} {hit.Rank} {hit.PostSnippet} {hit.CommentMatches} {string.Join(',', hit.Comments.Select(c => c.CommentId))}";
 
     [Fact]
     public async Task CountLimit_AboveTheMatches_CountsThemAll()
@@ -61,7 +65,8 @@ public sealed class ArchiveSearchCountLimitTests : IAsyncLifetime
         }
 
         Assert.Equal(all.Total, pages.Count);
-        Assert.Equal(pages.Count, pages.Select(h => (h.PostId, h.CommentId)).Distinct().Count());
+        // One hit a post, wherever its matches are.
+        Assert.Equal(pages.Count, pages.Select(h => h.PostId).Distinct().Count());
         if (order == SearchOrder.Newest)
         {
             Assert.Equal(pages.Select(h => h.PublishedOn).OrderDescending(), pages.Select(h => h.PublishedOn));

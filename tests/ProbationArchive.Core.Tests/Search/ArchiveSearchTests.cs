@@ -25,18 +25,53 @@ public sealed class ArchiveSearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_PhraseOnlyInOneReply_FindsThatReply()
+    public async Task Search_PhraseOnlyInOneReply_FindsItsPostWithThatReply()
     {
         var results = await SearchAsync("\"only do for napo\"");
 
         var hit = Assert.Single(results.Hits);
+        Assert.Equal(1, results.Total);
+        Assert.Null(hit.PostSnippet);
+        Assert.Equal(1, hit.CommentMatches);
+        Assert.Equal(0, hit.MoreComments);
+        var comment = Assert.Single(hit.Comments);
         await using var db = _archive.OpenContext();
-        var reply = await db.Comments.SingleAsync(c => c.Id == hit.CommentId, TestContext.Current.CancellationToken);
+        var reply = await db.Comments.SingleAsync(c => c.Id == comment.CommentId, TestContext.Current.CancellationToken);
         Assert.Equal("Napo only do for napo", reply.Text);
         Assert.NotNull(reply.ParentId);
+        Assert.Equal($"Reply {reply.ThreadPath}", comment.Name);
         Assert.Equal("2018/11/latest-from-napo-179", hit.Permalink);
         // The phrase is highlighted as one run, not word by word.
-        Assert.Equal($"Napo {ArchiveSearch.HighlightStart}only do for napo{ArchiveSearch.HighlightEnd}", hit.Snippet);
+        Assert.Equal($"Napo {ArchiveSearch.HighlightStart}only do for napo{ArchiveSearch.HighlightEnd}", comment.Snippet);
+    }
+
+    [Fact]
+    public async Task Search_ManyMatchesInOnePost_AreOneHit_RankedByItsBestMatch_ListingItsBestComments()
+    {
+        var results = await SearchAsync("napo");
+
+        await using var db = _archive.OpenContext();
+        // What FTS5 itself matches, entry by entry: the post of each entry, and each post's matching comments.
+        var entries = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM SearchEntries WHERE SearchEntries MATCH 'napo'").ToListAsync(TestContext.Current.CancellationToken);
+        var commentPosts = await db.Comments.Select(c => new { c.Id, c.PostId }).ToDictionaryAsync(c => (long)c.Id, c => c.PostId, TestContext.Current.CancellationToken);
+        var posts = entries.Select(e => e < 0 ? (int)-e : commentPosts[e]).ToList();
+        Assert.Equal(posts.Distinct().Count(), results.Total);
+        Assert.Equal(posts.Distinct().Order(), results.Hits.Select(h => h.PostId).Order());
+        Assert.True(entries.Count > results.Total, "some post has several matches");
+
+        foreach (var hit in results.Hits)
+        {
+            Assert.Equal(entries.Count(e => e > 0 && commentPosts[e] == hit.PostId), hit.CommentMatches);
+            Assert.Equal(entries.Contains(-hit.PostId), hit.PostSnippet is not null);
+            Assert.Equal(Math.Min(3, hit.CommentMatches), hit.Comments.Count);
+            Assert.Equal(hit.CommentMatches - hit.Comments.Count, hit.MoreComments);
+            Assert.Equal(hit.Comments.Select(c => c.Rank).Order(), hit.Comments.Select(c => c.Rank));
+            Assert.All(hit.Comments, c => Assert.Contains(ArchiveSearch.HighlightStart, c.Snippet));
+            // Its rank is its best match's: no better than any comment it lists.
+            Assert.All(hit.Comments, c => Assert.True(hit.Rank <= c.Rank));
+        }
+
+        Assert.Equal(results.Hits.Select(h => h.Rank).Order(), results.Hits.Select(h => h.Rank));
     }
 
     [Fact]
@@ -46,7 +81,7 @@ public sealed class ArchiveSearchTests : IAsyncLifetime
         var without = await SearchAsync("probation -napo");
 
         Assert.InRange(without.Total, 1, all.Total - 1);
-        Assert.All(without.Hits, h => Assert.DoesNotContain("napo", h.Snippet, StringComparison.OrdinalIgnoreCase));
+        Assert.All(without.Hits.SelectMany(Snippets), s => Assert.DoesNotContain("napo", s, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -75,7 +110,7 @@ public sealed class ArchiveSearchTests : IAsyncLifetime
     {
         var results = await SearchAsync("reunif*");
 
-        Assert.Contains(results.Hits, h => h.Title == "Reunification Is Coming!" && h.CommentId is null);
+        Assert.Contains(results.Hits, h => h.Title == "Reunification Is Coming!" && h.PostSnippet is not null);
     }
 
     [Fact]
@@ -100,6 +135,9 @@ public sealed class ArchiveSearchTests : IAsyncLifetime
         Assert.Equal(1, (await SearchAsync("narwhal")).Total);
         Assert.Equal(1, (await SearchAsync("axolotl")).Total);
     }
+
+    private static IEnumerable<string> Snippets(SearchHit hit) =>
+        hit.Comments.Select(c => c.Snippet).Prepend(hit.PostSnippet).OfType<string>();
 
     [Fact]
     public async Task SearchIndex_HoldsOneEntryPerPostAndComment()

@@ -24,7 +24,10 @@ public sealed class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<
 
         // Another order, page, filter or query is another page, so another entry.
         Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=newest")));
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2")));
+        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&from=2018-01-01")));
+        // A page past the end (the seeds' posts fit on one) is refused, and a refusal is never stored.
+        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
+        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
         Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&label=PO")));
         Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("pay")));
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=NEWEST")));

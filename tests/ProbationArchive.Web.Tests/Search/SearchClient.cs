@@ -22,7 +22,13 @@ internal static class SearchClient
 
     public static int Total(this IDocument page) => int.Parse(page.One("#search-count").GetAttribute("data-total")!, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Each hit as "post" or "post#comment", from the page's data attributes.</summary>
+    /// <summary>Each hit's post id, from the page's data attributes.</summary>
     public static List<string> HitKeys(this IDocument page) =>
-        page.QuerySelectorAll(".search-hit").Select(h => $"{h.GetAttribute("data-post-id")}#{h.GetAttribute("data-comment-id")}").ToList();
+        page.QuerySelectorAll(".search-hit").Select(h => h.GetAttribute("data-post-id")!).ToList();
+
+    /// <summary>Per post: whether its own text matched, and how many of its comments did.</summary>
+    public static Dictionary<string, (bool Post, int Comments)> Matches(this IDocument page) =>
+        page.QuerySelectorAll(".search-hit").ToDictionary(
+            h => h.GetAttribute("data-post-id")!,
+            h => (h.GetAttribute("data-post-matched") == "true", int.Parse(h.GetAttribute("data-comment-matches")!, System.Globalization.CultureInfo.InvariantCulture)));
 }

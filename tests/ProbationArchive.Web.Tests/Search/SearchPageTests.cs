@@ -9,7 +9,7 @@ namespace ProbationArchive.Web.Tests.Search;
 public sealed class SearchPageTests(ArchiveWebFactory factory)
 {
     [Fact]
-    public async Task PhraseOnlyInOneReply_IsFoundAndItsLinkLandsOnThatReplysAnchor()
+    public async Task PhraseOnlyInOneReply_FindsItsPost_AndTheReplysLinkLandsOnItsAnchor()
     {
         var client = factory.CreateReader();
 
@@ -17,13 +17,18 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
 
         Assert.Equal(1, results.Total());
         var hit = results.One(".search-hit");
-        var href = hit.One(".search-hit-title a").GetAttribute("href")!;
-        Assert.Matches($"^{Seeds.Napo179}#c[0-9]+$", href);
+        Assert.Equal(Seeds.Napo179, hit.One(".search-hit-title a").GetAttribute("href"));
         Assert.Equal("Latest From Napo 179", hit.One(".search-hit-title a").Text());
-        Assert.Equal("Matched in a comment", hit.One(".hit-kind").Text());
+        Assert.Equal("Matched in 1 comment", hit.One(".hit-kind").Text());
+        Assert.Empty(hit.QuerySelectorAll(":scope > .snippet"));
+        var comment = hit.One(".hit-comments li");
+        var href = comment.One("a").GetAttribute("href")!;
+        Assert.Matches($"^{Seeds.Napo179}#c[0-9]+$", href);
+        Assert.Equal("Reply 1.3", comment.One("a").Text());
         // The phrase is highlighted whole, and the snippet is the reply's text.
-        Assert.Equal("only do for napo", hit.One(".snippet mark").Text());
-        Assert.Equal("Napo only do for napo", hit.One(".snippet").Text());
+        Assert.Equal("only do for napo", comment.One(".snippet mark").Text());
+        Assert.Equal("Napo only do for napo", comment.One(".snippet").Text());
+        Assert.Empty(hit.QuerySelectorAll(".more-comments"));
 
         var anchor = href.Split('#')[1];
         var reply = await factory.ReadStoreAsync((db, ct) => db.Comments.SingleAsync(c => c.Text == "Napo only do for napo", ct));
@@ -38,19 +43,28 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
     }
 
     [Fact]
-    public async Task ExcludedWord_RemovesExactlyTheHitsThatHoldIt()
+    public async Task ExcludedWord_RemovesExactlyTheMatchesThatHoldIt()
     {
         using var wide = factory.WithSearchSetting("Search:PageSize", "100");
         var client = wide.CreateClient();
 
-        var all = await client.GetDocumentAsync(SearchClient.Url("probation"));
-        var without = await client.GetDocumentAsync(SearchClient.Url("probation -napo"));
-        var with = await client.GetDocumentAsync(SearchClient.Url("probation napo"));
+        var all = (await client.GetDocumentAsync(SearchClient.Url("probation"))).Matches();
+        var without = (await client.GetDocumentAsync(SearchClient.Url("probation -napo"))).Matches();
+        var with = (await client.GetDocumentAsync(SearchClient.Url("probation napo"))).Matches();
 
-        Assert.InRange(without.Total(), 1, all.Total() - 1);
-        Assert.True(all.Total() <= 100, "every hit fits on one page");
-        Assert.Empty(without.HitKeys().Intersect(with.HitKeys()));
-        Assert.Equal(all.HitKeys().Order(), without.HitKeys().Concat(with.HitKeys()).Order());
+        Assert.True(all.Count < 100, "every post fits on one page");
+        Assert.InRange(without.Values.Sum(m => m.Comments), 1, all.Values.Sum(m => m.Comments) - 1);
+        // Each match (a post's text, or one of its comments) holds "napo" or not: the two searches split them.
+        foreach (var (post, (matched, comments)) in all)
+        {
+            var (withoutPost, withoutComments) = without.GetValueOrDefault(post);
+            var (withPost, withComments) = with.GetValueOrDefault(post);
+            Assert.Equal(comments, withoutComments + withComments);
+            Assert.Equal(matched, withoutPost || withPost);
+            Assert.False(withoutPost && withPost);
+        }
+
+        Assert.Subset(all.Keys.ToHashSet(), without.Keys.Concat(with.Keys).ToHashSet());
     }
 
     [Fact]
@@ -128,7 +142,7 @@ public sealed class SearchPageTests(ArchiveWebFactory factory)
 
         var first = await client.GetDocumentAsync(SearchClient.Url("probation"));
         Assert.Equal("true", first.One("#search-count").GetAttribute("data-total-is-lower-bound"));
-        Assert.StartsWith("More than 6 results for probation, best match first; page 1 of 3.", first.One("#search-count").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("More than 6 posts match probation, best match first; page 1 of 3.", first.One("#search-count").Text(), StringComparison.Ordinal);
 
         var last = await client.GetDocumentAsync(SearchClient.Url("probation", "&page=3"));
         Assert.Equal(2, last.QuerySelectorAll(".search-hit").Length);
