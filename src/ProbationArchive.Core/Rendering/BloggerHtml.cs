@@ -37,11 +37,12 @@ public static class BloggerHtml
             sanitizer.AllowedTags.Remove(tag);
         }
 
-        foreach (var attribute in LoadingAttributes)
-        {
-            sanitizer.AllowedAttributes.Remove(attribute);
-        }
+        // Blogger's image frames (div.separator) keep their class; no other class, so no comment can take on the archive's own styles.
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedClasses.Add("separator");
 
+        // Addresses that load (src, poster…) stay allowed here so the sanitiser vets their schemes;
+        // images are then turned into links, and any other such address removed (Sanitize).
         return sanitizer;
     }
 

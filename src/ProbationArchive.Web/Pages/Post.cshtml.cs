@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Archive;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Rendering;
 using ProbationArchive.Web.Reading;
@@ -38,22 +39,37 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
             return NotFound();
         }
 
-        if (year is not null && month is not null && slug.EndsWith(BloggerSuffix, StringComparison.OrdinalIgnoreCase))
+        var isPage = Request.Path.StartsWithSegments("/p", StringComparison.Ordinal);
+        if (slug.EndsWith(BloggerSuffix, StringComparison.OrdinalIgnoreCase))
         {
-            return await RedirectFromBloggerAsync(year, month, slug[..^BloggerSuffix.Length], cancellationToken);
+            if (isPage)
+            {
+                return RedirectPermanent(ArchiveUrls.Post($"p/{slug[..^BloggerSuffix.Length]}"));
+            }
+
+            if (year is not null && month is not null)
+            {
+                return await RedirectFromBloggerAsync(year, month, slug[..^BloggerSuffix.Length], cancellationToken);
+            }
         }
 
-        var permalink = year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
+        var permalink = isPage ? $"p/{slug}" : year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
         // One statement for the post, its labels and its sources: both lists are a handful of rows,
         // so their product costs less than a second round trip (AsSingleQuery says so to EF Core).
-        var post = await db.Posts.AsNoTracking().AsSingleQuery()
+        // A Blogger page is found at its own address though lists leave it out; drafts stay hidden.
+        var post = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().AsSingleQuery()
             .Where(p => p.Permalink == permalink)
             .Select(p => new PostView(
                 p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
                 p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),
                 p.Sources.OrderBy(s => s.SourceFile.ImportedAtUtc).ThenBy(s => s.SourceFileId)
                     .Select(s => new PostSourceView(s.SourceFile.Path, s.Line, s.SourceFile.PageKind, s.SourceFile.Label, s.SourceFile.ImportedAtUtc))
-                    .ToList()))
+                    .ToList())
+            {
+                BodyFormat = p.BodyFormat,
+                Kind = p.Kind,
+                SearchText = p.SearchText,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
@@ -61,11 +77,14 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
         }
 
         Post = post;
-        Description = Excerpt.From(post.Body);
+        Description = Excerpt.From(post.SearchText ?? post.Body);
         Threads = await CommentThreads.LoadAsync(db, post.Id, cancellationToken);
         CommentCount = Threads.Sum(t => 1 + t.ReplyCount);
-        Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
-        Older = await PostNeighbours.OlderAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+        if (post.Kind == PostKind.Post)
+        {
+            Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+            Older = await PostNeighbours.OlderAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+        }
         return Page();
     }
 

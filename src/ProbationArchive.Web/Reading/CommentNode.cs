@@ -16,6 +16,10 @@ public sealed class CommentNode(int id, string threadPath, string text)
 
     public string Text { get; } = text;
 
+    public CommentByline? Byline { get; init; }
+
+    public Core.Archive.TextFormat Format { get; init; }
+
     public CommentNode? Parent { get; private set; }
 
     public List<CommentNode> Replies { get; } = [];

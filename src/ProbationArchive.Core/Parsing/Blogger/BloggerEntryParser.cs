@@ -59,6 +59,8 @@ internal static partial class BloggerEntryParser
         }
 
         Count(entryKind, isDraft, counts);
+        var labels = LabelsOf(entry, takeoutType is not null);
+        counts.Labels.UnionWith(labels);
         return new BloggerEntry(
             line, entryKind, id,
             entry.Element(Atom + "title")?.Value.Trim() ?? "",
@@ -68,7 +70,7 @@ internal static partial class BloggerEntryParser
             Text(author?.Element(Atom + "uri")),
             isDraft,
             AddressOf(entry, takeoutType is not null),
-            LabelsOf(entry, takeoutType is not null),
+            labels,
             post,
             parent);
 

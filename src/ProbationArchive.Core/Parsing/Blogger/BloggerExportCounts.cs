@@ -17,4 +17,20 @@ public sealed class BloggerExportCounts
 
     /// <summary>Entries that could not be read and were left out, each with a diagnostic.</summary>
     public int Skipped { get; set; }
+
+    /// <summary>The labels the posts carry, each name once.</summary>
+    public HashSet<string> Labels { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Add(BloggerExportCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Posts += other.Posts;
+        Pages += other.Pages;
+        Comments += other.Comments;
+        Drafts += other.Drafts;
+        Settings += other.Settings;
+        Templates += other.Templates;
+        Skipped += other.Skipped;
+        Labels.UnionWith(other.Labels);
+    }
 }
