@@ -86,11 +86,26 @@ public sealed class BloggerPagesTests(BloggerArchiveFactory factory) : IClassFix
         foreach (var address in addresses)
         {
             using var response = await client.GetAsync(new Uri(address, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode, $"{address}: {response.StatusCode}");
             var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.DoesNotContain("noreply@blogger.com", text, StringComparison.Ordinal);
             Assert.DoesNotContain("jacob.gable@gmail.com", text, StringComparison.Ordinal);
             Assert.DoesNotContain("owner.secret@example.org", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task TheFeeds_CarryTheExportsHtmlAsSanitised()
+    {
+        var client = factory.CreateReader();
+
+        var posts = await client.GetStringAsync(new Uri("/feeds/posts.atom", UriKind.Relative), TestContext.Current.CancellationToken);
+        var comments = await client.GetStringAsync(new Uri($"/feeds/comments{BloggerArchiveFactory.Page}.atom", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // HTML travels escaped inside the Atom content: a <ul> of the export, not its text "&lt;ul&gt;" escaped twice.
+        Assert.Contains("&lt;ul&gt;&lt;li&gt;Sending encrypted information when registering.", posts, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;lt;", posts, StringComparison.Ordinal);
+        Assert.Contains("Obfuskater", comments, StringComparison.Ordinal);
     }
 
     [Fact]
