@@ -5,8 +5,10 @@ using ProbationArchive.Core.Archive;
 namespace ProbationArchive.Core.Data;
 
 /// <summary>
-/// The archive's SQLite store. Schema changes go through migrations, from the repository root:
-/// <c>dotnet ef migrations add NAME --project src/ProbationArchive.Core --output-dir Data/Migrations</c>.
+/// The archive's store, SQLite or PostgreSQL (<see cref="ArchiveProvider"/>). Schema changes go
+/// through migrations, one set per provider, from the repository root:
+/// <c>dotnet ef migrations add NAME --project src/ProbationArchive.Core --output-dir Data/Migrations</c> (SQLite) and
+/// <c>dotnet ef migrations add NAME --project src/ProbationArchive.Data.PostgreSql --output-dir Migrations</c> (PostgreSQL).
 /// </summary>
 public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
 {
@@ -35,6 +37,12 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostgreSql.PostgreSqlModel.Apply(modelBuilder);
+        }
+    }
 }
