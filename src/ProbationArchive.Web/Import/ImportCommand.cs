@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Import;
@@ -46,9 +46,9 @@ internal static class ImportCommand
         {
             await ArchiveDatabase.MigrateAsync(db, cancellation.Token);
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            Log.Error(e, "Cannot open the archive database {Database}", db.Database.GetDbConnection().DataSource);
+            Log.Error(e, "Cannot open the archive database {Database}", Describe(db));
             return StoreUnavailable;
         }
 
@@ -65,8 +65,15 @@ internal static class ImportCommand
             return StoreUnavailable;
         }
 
-        PrintSummary(summary, clock.Elapsed, db.Database.GetDbConnection().DataSource);
+        PrintSummary(summary, clock.Elapsed, Describe(db));
         return summary.Succeeded ? Success : SomeFilesFailed;
+    }
+
+    /// <summary>The SQLite file, or the PostgreSQL server and database.</summary>
+    private static string Describe(ArchiveDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return db.Database.IsNpgsql() ? $"{connection.Database} on {connection.DataSource}" : connection.DataSource;
     }
 
     private static void PrintSummary(ImportSummary summary, TimeSpan elapsed, string database)

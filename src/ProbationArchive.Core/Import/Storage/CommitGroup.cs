@@ -1,6 +1,5 @@
+using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using ProbationArchive.Core.Data;
 
 namespace ProbationArchive.Core.Import.Storage;
 
@@ -10,8 +9,15 @@ namespace ProbationArchive.Core.Import.Storage;
 /// others in the group still commit, so a failure changes nothing of what was stored; but SQLite
 /// writes the pages a commit touches once per group instead of once per file. A crash loses at
 /// most the open group, which the next run stores again (its files are not recorded yet).
+/// The SQL is the same on SQLite and PostgreSQL; each store runs it on its own connection.
 /// </summary>
-internal sealed class CommitGroup(SqliteConnection connection)
+/// <param name="run">Runs a statement on the import's connection.</param>
+/// <param name="isInTransaction">
+/// Whether the connection has a transaction open, when the store can tell (SQLite: a failed COMMIT
+/// may have ended it or not); null trusts the group's own account (PostgreSQL ends a transaction
+/// whose COMMIT failed, and a ROLLBACK with none open is only a warning).
+/// </param>
+internal sealed class CommitGroup(Action<string> run, Func<bool>? isInTransaction)
 {
     public const int MaxFiles = 100;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(1);
@@ -26,20 +32,20 @@ internal sealed class CommitGroup(SqliteConnection connection)
     {
         if (!_isOpen)
         {
-            SqliteStatement.Run(connection, "BEGIN");
+            run("BEGIN");
             _isOpen = true;
             _age.Restart();
             _files = 0;
         }
 
-        SqliteStatement.Run(connection, "SAVEPOINT file");
+        run("SAVEPOINT file");
         _fileIsOpen = true;
     }
 
     /// <summary>Keeps the file's changes, and commits the group once it is full or old enough.</summary>
     public void CompleteFile()
     {
-        SqliteStatement.Run(connection, "RELEASE file");
+        run("RELEASE file");
         _fileIsOpen = false;
         if (++_files >= MaxFiles || _age.Elapsed >= MaxDuration)
         {
@@ -55,8 +61,8 @@ internal sealed class CommitGroup(SqliteConnection connection)
             return;
         }
 
-        SqliteStatement.Run(connection, "ROLLBACK TO file");
-        SqliteStatement.Run(connection, "RELEASE file");
+        run("ROLLBACK TO file");
+        run("RELEASE file");
         _fileIsOpen = false;
     }
 
@@ -69,9 +75,9 @@ internal sealed class CommitGroup(SqliteConnection connection)
 
         try
         {
-            SqliteStatement.Run(connection, "COMMIT");
+            run("COMMIT");
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             // SQLite leaves the transaction open when COMMIT fails: end it, so nothing of the group is kept.
             RollBack();
@@ -84,9 +90,9 @@ internal sealed class CommitGroup(SqliteConnection connection)
     /// <summary>An open group is rolled back: the run was cancelled or failed.</summary>
     public void RollBack()
     {
-        if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+        if (isInTransaction?.Invoke() ?? _isOpen)
         {
-            SqliteStatement.Run(connection, "ROLLBACK");
+            run("ROLLBACK");
         }
 
         _isOpen = false;

@@ -9,7 +9,7 @@ namespace ProbationArchive.Core.Import.Storage;
 /// <summary>A Blogger export: one file, stored all or nothing in its own savepoint like a saved page, a post at a time.</summary>
 internal sealed partial class ImportRun
 {
-    private async Task<FileImportResult> ImportExportAsync(PreparedFile file, StoredPageReader.FileRecord? stored, CancellationToken cancellationToken)
+    private async Task<FileImportResult> ImportExportAsync(PreparedFile file, StoredFileRecord? stored, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var counts = new BloggerExportCounts();

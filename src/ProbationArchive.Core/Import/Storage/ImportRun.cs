@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Import.Blogger;
+using ProbationArchive.Core.Import.Storage.PostgreSql;
 using ProbationArchive.Core.Import.Planning;
 using ProbationArchive.Core.Parsing;
 using ProbationArchive.Core.Search;
@@ -10,53 +10,46 @@ using ProbationArchive.Core.Search;
 namespace ProbationArchive.Core.Import.Storage;
 
 /// <summary>
-/// One import run against the SQLite archive: it owns the connection and its settings, the
-/// transaction that groups files (<see cref="CommitGroup"/>), each file's savepoint, the search
-/// index's state (<see cref="SearchIndexDuringImport"/>), and the prepared statements that read
-/// (<see cref="StoredPageReader"/>) and write (<see cref="PlanWriter"/>). Callers make one call per
-/// file, then <see cref="CompleteAsync"/>; disposing it without completing rolls back the open group.
+/// One import run: the rules of storing a file (skip it unchanged, refuse it unread or unparsed,
+/// plan it against what is stored, write the plan in its own savepoint, roll it back alone when
+/// writing fails, report it) over the archive's store (<see cref="IImportStore"/>: SQLite's or
+/// PostgreSQL's), which owns the connection and its settings, the transaction that groups files
+/// (<see cref="CommitGroup"/>), each file's savepoint, the search index's state, and the
+/// statements that read (<see cref="IStoredPageReader"/>) and write (<see cref="IPlanWriter"/>).
+/// Callers make one call per file, then <see cref="CompleteAsync"/>; disposing it without
+/// completing rolls back the open group.
 /// </summary>
 internal sealed partial class ImportRun : IAsyncDisposable
 {
-    // Room for a whole group of files' changed pages, so SQLite writes each page once per commit.
-    private const int CacheKibibytes = 64 * 1024;
-    private const int DefaultCacheKibibytes = 2000;
-
-    private readonly ArchiveDbContext _db;
+    private readonly IImportStore _store;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly CommitGroup _group;
-    private readonly SearchIndexDuringImport _index;
-    private readonly StoredPageReader _reader;
-    private readonly PlanWriter _writer;
+    private readonly ISearchIndexDuringImport _index;
+    private readonly IStoredPageReader _reader;
+    private readonly IPlanWriter _writer;
     private readonly List<SearchEntryRow> _added = [];
     private readonly ExternalImageInventory _images;
 
-    private ImportRun(ArchiveDbContext db, SqliteConnection connection, TimeProvider clock, ILogger logger, SearchIndexDuringImport index)
+    private ImportRun(IImportStore store, TimeProvider clock, ILogger logger)
     {
-        _db = db;
+        _store = store;
         _clock = clock;
         _logger = logger;
-        _group = new CommitGroup(connection);
-        _index = index;
-        _reader = new StoredPageReader(connection);
-        _writer = new PlanWriter(connection);
-        _images = new ExternalImageInventory(connection.DataSource is { Length: > 0 } file && file != ":memory:" ? file : null);
+        _group = store.Group;
+        _index = store.Index;
+        _reader = store.Reader;
+        _writer = store.Writer;
+        _images = new ExternalImageInventory(store.ImageInventoryPath);
     }
 
     public static async Task<ImportRun> StartAsync(ArchiveDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // In WAL mode, NORMAL skips the fsync at each commit (the WAL is synced at checkpoints): a
-        // power cut can lose the last groups, never corrupt the archive; re-running restores them.
-        SqliteStatement.Run(connection, "PRAGMA synchronous = NORMAL");
-        SqliteStatement.Run(connection, $"PRAGMA cache_size = -{CacheKibibytes}");
-        // Each file's savepoint keeps the pages it changes in a sub-journal: in memory, not a temporary file.
-        SqliteStatement.Run(connection, "PRAGMA temp_store = MEMORY");
-        var index = await SearchIndexDuringImport.StartAsync(connection, cancellationToken);
-        return new ImportRun(db, connection, clock, logger, index);
+        IImportStore store = db.Database.IsNpgsql()
+            ? await PostgreSqlImportStore.OpenAsync(db, cancellationToken)
+            : await SqliteImportStore.OpenAsync(db, cancellationToken);
+        return new ImportRun(store, clock, logger);
     }
 
     /// <summary>Stores one file all or nothing, or says why not; throws only when a group cannot commit.</summary>
@@ -133,17 +126,5 @@ internal sealed partial class ImportRun : IAsyncDisposable
         return (time, builtAlongside);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _group.RollBack();
-        _writer.Dispose();
-        _reader.Dispose();
-        await _index.DisposeAsync();
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        // Back to SQLite's defaults before the connection returns to the pool for other work.
-        SqliteStatement.Run(connection, "PRAGMA synchronous = FULL");
-        SqliteStatement.Run(connection, $"PRAGMA cache_size = -{DefaultCacheKibibytes}");
-        SqliteStatement.Run(connection, "PRAGMA temp_store = DEFAULT");
-        await _db.Database.CloseConnectionAsync();
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

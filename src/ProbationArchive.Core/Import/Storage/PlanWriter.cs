@@ -9,9 +9,10 @@ namespace ProbationArchive.Core.Import.Storage;
 /// <summary>
 /// Applies plans as they stand, with one prepared statement per kind of row change
 /// (<see cref="ArchiveStatements"/>). It decides nothing: which rows are new, changed or gone is
-/// the plan's. Runs in the connection's open transaction (<see cref="ImportRun"/>).
+/// the plan's. Runs in the connection's open transaction (<see cref="ImportRun"/>). PostgreSQL's
+/// counterpart is <see cref="PostgreSql.PostgreSqlPlanWriter"/>.
 /// </summary>
-internal sealed class PlanWriter(SqliteConnection connection) : IDisposable
+internal sealed class PlanWriter(SqliteConnection connection) : IPlanWriter
 {
     private readonly ArchiveStatements _sql = new(connection);
     private readonly List<long> _commentIds = [];

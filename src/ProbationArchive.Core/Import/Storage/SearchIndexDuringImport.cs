@@ -18,7 +18,7 @@ namespace ProbationArchive.Core.Import.Storage;
 /// <item>a run that finds them suspended by an earlier, interrupted one rebuilds too.</item>
 /// </list>
 /// </summary>
-internal sealed class SearchIndexDuringImport : IAsyncDisposable
+internal sealed class SearchIndexDuringImport : ISearchIndexDuringImport
 {
     private readonly SqliteConnection _connection;
     private readonly int _storesBeforeSuspending;

@@ -12,7 +12,7 @@ namespace ProbationArchive.Core.Import.Storage;
 /// queries, whatever the number of posts on it: the page's keys, addresses and post ids are
 /// passed as one JSON array each.
 /// </summary>
-internal sealed class StoredPageReader(SqliteConnection connection) : IDisposable
+internal sealed class StoredPageReader(SqliteConnection connection) : IStoredPageReader
 {
     private readonly SqliteStatement _file = new(connection, """
         SELECT f.Id, f.ContentHash, f.Label, (SELECT Id FROM Labels WHERE Name = f.Label),
@@ -53,10 +53,7 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
         FROM Comments WHERE PostId IN (SELECT value FROM json_each(?1)) ORDER BY PostId, Position
         """);
 
-    /// <summary>The record of the file last imported from this path.</summary>
-    public sealed record FileRecord(int Id, string ContentHash, string? Label, int? LabelId, int Posts);
-
-    public FileRecord? FindFile(string path)
+    public StoredFileRecord? FindFile(string path)
     {
         _file.Bind(1, path);
         if (!_file.Read())
@@ -64,26 +61,25 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
             return null;
         }
 
-        var record = new FileRecord(_file.Int32(0), _file.Text(1), _file.NullableText(2), _file.NullableInt32(3), _file.Int32(4));
+        var record = new StoredFileRecord(_file.Int32(0), _file.Text(1), _file.NullableText(2), _file.NullableInt32(3), _file.Int32(4));
         _file.Reset();
         return record;
     }
 
-    public StoredPage Read(ParsedPage page, FileRecord? file)
+    public StoredPage Read(ParsedPage page, StoredFileRecord? file)
     {
         ArgumentNullException.ThrowIfNull(page);
         var storedFile = file is null ? null : new StoredSourceFile(file.Id, file.LabelId, Links(file));
         return Read(page.Posts, page.Label is null ? [] : [page.Label], storedFile, PostIdentity.KeyFor, page.Kind != PageKind.LabelPage);
     }
 
-    /// <summary>What the archive holds about one post of an export, the export's file record being <paramref name="file"/>.</summary>
     public StoredPage ReadExportPost(ParsedPost post, StoredSourceFile? file)
     {
         ArgumentNullException.ThrowIfNull(post);
         return Read([post], post.Blogger?.Labels ?? [], file, PostIdentity.ExportKeyFor, withThreads: true);
     }
 
-    public StoredSourceFile StoredFile(FileRecord file) => new(file.Id, file.LabelId, Links(file));
+    public StoredSourceFile StoredFile(StoredFileRecord file) => new(file.Id, file.LabelId, Links(file));
 
     private StoredPage Read(IReadOnlyList<ParsedPost> pagePosts, IReadOnlyList<string> labelNames, StoredSourceFile? file, Func<ParsedPost, string> keyOf, bool withThreads)
     {
@@ -96,7 +92,7 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
         return new StoredPage(file, posts, labels, TakenPermalinks(wanted), threads);
     }
 
-    private List<StoredLink> Links(FileRecord file)
+    private List<StoredLink> Links(StoredFileRecord file)
     {
         var links = new List<StoredLink>(file.Posts);
         _links.Bind(1, file.Id).Bind(2, file.Label);
