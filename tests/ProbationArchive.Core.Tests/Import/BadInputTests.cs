@@ -1,3 +1,4 @@
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Import;
@@ -6,8 +7,11 @@ namespace ProbationArchive.Core.Tests.Import;
 /// Each bad input over an archive already holding the seeds: a refused input is reported with its
 /// file, line and reason and changes nothing; an accepted one carries exactly the expected warnings.
 /// </summary>
-public sealed class BadInputTests
+public class BadInputTests
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     public static TheoryData<string> CaseNames() => [.. BadInputCases.All.Select(c => c.Name)];
 
     [Fact]
@@ -18,7 +22,7 @@ public sealed class BadInputTests
     public async Task Import_BadInput_IsReportedAndOnlyGoodFilesChangeTheStore(string name)
     {
         var badInput = BadInputCases.All.Single(c => c.Name == name);
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Seeds.Folder);
         var before = await ArchiveSnapshot.TakeAsync(archive);
         var paths = badInput.Arrange(Path.Combine(archive.Folder, "input"));

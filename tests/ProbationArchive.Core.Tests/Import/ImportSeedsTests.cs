@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Archive;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Import;
 
-public sealed class ImportSeedsTests
+public class ImportSeedsTests
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     [Fact]
     public async Task Import_Seeds_StoresTheWholeCorpus()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
 
         var summary = await archive.ImportAsync(Seeds.Folder);
 
@@ -29,7 +33,7 @@ public sealed class ImportSeedsTests
     [Fact]
     public async Task Import_Seeds_RecordsEachSourceFileAndWhichPostsCameFromIt()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Seeds.Folder);
 
         await using var db = archive.OpenContext();
@@ -48,7 +52,7 @@ public sealed class ImportSeedsTests
     [Fact]
     public async Task Import_SeedsTwice_ChangesNoRowAndNoId()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Seeds.Folder);
         var before = await ArchiveSnapshot.TakeAsync(archive);
 
@@ -61,7 +65,7 @@ public sealed class ImportSeedsTests
     [Fact]
     public async Task Import_SameSeedsFromAnotherFolder_MergesIntoTheSamePosts()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Seeds.Folder);
         var before = await ArchiveSnapshot.TakeAsync(archive);
         var copy = Path.Combine(archive.Folder, "copy");

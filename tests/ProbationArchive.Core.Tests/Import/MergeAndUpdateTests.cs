@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Import;
@@ -7,8 +8,11 @@ namespace ProbationArchive.Core.Tests.Import;
 /// The planner and the writer together, through the importer: a post seen on several pages is one
 /// post, and a changed file is merged in place. Each rule is checked on its own in ImportPlannerTests.
 /// </summary>
-public sealed class MergeAndUpdateTests
+public class MergeAndUpdateTests
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     private const string Date = "Tuesday, 11 June 2019";
     private const string Title = "Merged Post";
     private const string Body = "The body as the blog showed it.";
@@ -16,7 +20,7 @@ public sealed class MergeAndUpdateTests
     [Fact]
     public async Task Import_PostOnTwoLabelPagesAndItsOwnPage_IsOnePostWithAllLabelsAndItsComments()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var napo = archive.WritePage("a-label-napo.txt", Pages.LabelPage("Napo", (Date, Title, Body)));
         var own = archive.WritePage("b-own.txt", Pages.Post(Date, Title, Body, "First comment.", "Second comment."));
         var pay = archive.WritePage("c-label-pay.txt", Pages.LabelPage("Pay", (Date, Title, Body)));
@@ -35,7 +39,7 @@ public sealed class MergeAndUpdateTests
     [Fact]
     public async Task Import_ChangedFile_UpdatesPostAndCommentsInPlace()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var page = archive.WritePage("post.txt", Pages.Post(Date, Title, Body, "Kept as it was.", "Will be edited."));
         await archive.ImportAsync(page);
         var before = await ArchiveSnapshot.TakeAsync(archive);

@@ -1,20 +1,28 @@
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Search;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Search;
 
 /// <summary>The count can stop early (the web page never pages past its limit) without changing the hits.</summary>
-public sealed class ArchiveSearchCountLimitTests : IAsyncLifetime
+public class ArchiveSearchCountLimitTests : IAsyncLifetime
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     private TestArchive _archive = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _archive = await TestArchive.CreateAsync();
+        _archive = await TestArchive.CreateAsync(Provider);
         await _archive.ImportAsync(Seeds.Folder);
     }
 
-    public async ValueTask DisposeAsync() => await _archive.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _archive.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<SearchResults> SearchAsync(string text, int? countLimit, int page = 1, string? label = null, SearchOrder order = SearchOrder.Relevance)
     {

@@ -1,21 +1,29 @@
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Search;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Search;
 
-/// <summary>Search over the seeds through the real importer and the FTS5 index the migrations create.</summary>
-public sealed class ArchiveSearchTests : IAsyncLifetime
+/// <summary>Search over the seeds through the real importer and the index the migrations create (FTS5 on SQLite, tsvector on PostgreSQL).</summary>
+public class ArchiveSearchTests : IAsyncLifetime
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     private TestArchive _archive = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _archive = await TestArchive.CreateAsync();
+        _archive = await TestArchive.CreateAsync(Provider);
         await _archive.ImportAsync(Seeds.Folder);
     }
 
-    public async ValueTask DisposeAsync() => await _archive.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _archive.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<SearchResults> SearchAsync(string text, string? label = null, DateOnly? from = null, DateOnly? to = null, SearchOrder order = SearchOrder.Relevance, int pageSize = 100)
     {
@@ -52,7 +60,7 @@ public sealed class ArchiveSearchTests : IAsyncLifetime
 
         await using var db = _archive.OpenContext();
         // What FTS5 itself matches, entry by entry: the post of each entry, and each post's matching comments.
-        var entries = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM SearchEntries WHERE SearchEntries MATCH 'napo'").ToListAsync(TestContext.Current.CancellationToken);
+        var entries = await SearchIndexProbe.EntriesMatchingAsync(db, "napo");
         var commentPosts = await db.Comments.Select(c => new { c.Id, c.PostId }).ToDictionaryAsync(c => (long)c.Id, c => c.PostId, TestContext.Current.CancellationToken);
         var posts = entries.Select(e => e < 0 ? (int)-e : commentPosts[e]).ToList();
         Assert.Equal(posts.Distinct().Count(), results.Total);
@@ -143,7 +151,7 @@ public sealed class ArchiveSearchTests : IAsyncLifetime
     public async Task SearchIndex_HoldsOneEntryPerPostAndComment()
     {
         await using var db = _archive.OpenContext();
-        var entries = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchEntries").SingleAsync(TestContext.Current.CancellationToken);
+        var entries = await SearchIndexProbe.CountAsync(db);
 
         Assert.Equal(10 + 109, entries);
     }

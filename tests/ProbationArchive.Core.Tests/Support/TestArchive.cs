@@ -4,32 +4,52 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Import;
+using ProbationArchive.TestSupport;
 
 namespace ProbationArchive.Core.Tests.Support;
 
-/// <summary>A real SQLite archive file in a temporary folder, migrated, with the real importer.</summary>
+/// <summary>
+/// A real archive, migrated, with the real importer: a SQLite file in a temporary folder, or a
+/// throwaway PostgreSQL database (<see cref="PostgreSqlTestDatabase"/>). Pages are written into the folder either way.
+/// </summary>
 public sealed class TestArchive : IAsyncDisposable
 {
-    private TestArchive(string folder)
+    private TestArchive(string folder, ArchiveProvider provider, string connectionString)
     {
         Folder = folder;
-        DatabasePath = Path.Combine(folder, "archive.db");
+        Provider = provider;
+        ConnectionString = connectionString;
     }
 
     public string Folder { get; }
 
-    public string DatabasePath { get; }
+    public ArchiveProvider Provider { get; }
 
-    public static async Task<TestArchive> CreateAsync()
+    public string ConnectionString { get; }
+
+    /// <summary>The SQLite file (meaningless on PostgreSQL).</summary>
+    public string DatabasePath => Path.Combine(Folder, "archive.db");
+
+    public static async Task<TestArchive> CreateAsync(ArchiveProvider provider = ArchiveProvider.Sqlite)
     {
-        var archive = new TestArchive(Directory.CreateTempSubdirectory("probation-archive-").FullName);
-        await using var db = archive.OpenContext();
-        await ArchiveDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+        var connectionString = provider == ArchiveProvider.PostgreSql ? await PostgreSqlTestDatabase.CreateAsync() : null;
+        var folder = Directory.CreateTempSubdirectory("probation-archive-").FullName;
+        var archive = new TestArchive(folder, provider, connectionString ?? $"Data Source={Path.Combine(folder, "archive.db")}");
+        if (provider == ArchiveProvider.Sqlite)
+        {
+            await using var db = archive.OpenContext();
+            await ArchiveDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+        }
+
         return archive;
     }
 
-    public ArchiveDbContext OpenContext() =>
-        new(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    public ArchiveDbContext OpenContext()
+    {
+        var options = new DbContextOptionsBuilder<ArchiveDbContext>();
+        options.UseArchiveStore(Provider, ConnectionString, Folder);
+        return new ArchiveDbContext(options.Options);
+    }
 
     public Task<ImportSummary> ImportAsync(params string[] paths) => ImportAsync(new ImportOptions(), paths);
 
@@ -51,6 +71,11 @@ public sealed class TestArchive : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Provider == ArchiveProvider.PostgreSql)
+        {
+            await PostgreSqlTestDatabase.DropAsync(ConnectionString);
+        }
+
         SqliteConnection.ClearAllPools();
         await Task.Run(() => Directory.Delete(Folder, recursive: true));
     }

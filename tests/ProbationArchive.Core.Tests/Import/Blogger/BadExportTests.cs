@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Tests.Support;
 using static ProbationArchive.Core.Tests.Support.Exports;
 
 namespace ProbationArchive.Core.Tests.Import.Blogger;
 
 /// <summary>An export that cannot be read is refused whole, with its path and line, and changes nothing; a bad entry in a good export is a warning.</summary>
-public sealed class BadExportTests
+public class BadExportTests
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     public static TheoryData<string, string, string> Refused => new()
     {
         {
@@ -27,7 +31,7 @@ public sealed class BadExportTests
     [MemberData(nameof(Refused))]
     public async Task Import_ExportThatCannotBeRead_IsRefusedWithItsPathAndLineAndChangesNothing(string name, string text, string code)
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Seeds.Folder);
         var before = await ArchiveSnapshot.TakeAsync(archive);
         var export = archive.WritePage($"{name.Replace(' ', '-')}.xml", text);
@@ -43,7 +47,7 @@ public sealed class BadExportTests
     [Fact]
     public async Task Import_TruncatedExport_IsRefusedWholeAtTheLineWhereItEnds()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var text = await File.ReadAllTextAsync(Fixture, TestContext.Current.CancellationToken);
         // Cut after the first post: a reader that stored entries as it went would keep that one.
         var cut = text.IndexOf("kind#post", StringComparison.Ordinal);
@@ -62,7 +66,7 @@ public sealed class BadExportTests
     [Fact]
     public async Task Import_AMalformedEntryInAGoodExport_IsAWarningAndTheRestIsImported()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var good = Classic([new Post("100", "Kept", "Body.", "2019-06-11T10:00:00.000Z", "/2019/06/kept.html")], []);
         var export = archive.WritePage("export.xml", good.Replace("</feed>", """
             <entry><id>not a blogger id</id><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title>Lost</title></entry>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Archive;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Tests.Support;
 
 namespace ProbationArchive.Core.Tests.Import.Blogger;
@@ -8,12 +9,15 @@ namespace ProbationArchive.Core.Tests.Import.Blogger;
 /// A real Blogger "Export blog" file (../shared/fixtures/SOURCES.md): 4 posts, 1 page with 13
 /// comments, 57 settings and a template, imported by the real importer into a real archive.
 /// </summary>
-public sealed class BloggerFixtureTests
+public class BloggerFixtureTests
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     [Fact]
     public async Task Import_TheRealExport_StoresEachKindAndCountsWhatItLeavesOut()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
 
         var summary = await archive.ImportAsync(Exports.Fixture);
 
@@ -40,7 +44,7 @@ public sealed class BloggerFixtureTests
     [Fact]
     public async Task Import_TheRealExport_PutsThirteenCommentsOnThePageWithTheirAuthorsAndTimes()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Exports.Fixture);
 
         await using var db = archive.OpenContext();
@@ -61,7 +65,7 @@ public sealed class BloggerFixtureTests
     [Fact]
     public async Task Import_TheRealExport_KeepsTheLabelOnItsPostAndNoEmailAddress()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Exports.Fixture);
 
         await using var db = archive.OpenContext();
@@ -77,7 +81,7 @@ public sealed class BloggerFixtureTests
     [Fact]
     public async Task Import_TheRealExportTwice_ChangesNoRow()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Exports.Fixture);
         var before = await ArchiveSnapshot.TakeAsync(archive);
 
@@ -90,7 +94,7 @@ public sealed class BloggerFixtureTests
     [Fact]
     public async Task Import_TheRealExportUnderAnotherPath_MatchesEveryEntryByItsBloggerIdAndDoublesNothing()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         await archive.ImportAsync(Exports.Fixture);
         var copy = Path.Combine(archive.Folder, "copy.xml");
         File.Copy(Exports.Fixture, copy);

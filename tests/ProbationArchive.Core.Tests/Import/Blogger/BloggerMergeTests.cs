@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Tests.Support;
 using static ProbationArchive.Core.Tests.Support.Exports;
 
@@ -9,8 +10,11 @@ namespace ProbationArchive.Core.Tests.Import.Blogger;
 /// export's copy wins and adds what the page lacked, comments are matched in order and by text,
 /// and a comment only one side has is kept.
 /// </summary>
-public sealed class BloggerMergeTests
+public class BloggerMergeTests
 {
+    /// <summary>The store the tests run on; PostgreSQL's subclass (PostgreSql/) runs them again there.</summary>
+    protected virtual ArchiveProvider Provider => ArchiveProvider.Sqlite;
+
     private const string SavedPage = "Tuesday, 11 June 2019";
 
     private static string Page() => Pages.Post(SavedPage, "A Post", "Body as saved.", "First comment.", "Second comment.", "Only the page kept this one.");
@@ -26,7 +30,7 @@ public sealed class BloggerMergeTests
     [Fact]
     public async Task Import_SavedPageThenExport_IsOnePostWithTheExportsCopyAndEveryComment()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var page = archive.WritePage("a-page.txt", Page());
         await archive.ImportAsync(page);
         var idsBefore = await CommentIdsAsync(archive);
@@ -43,7 +47,7 @@ public sealed class BloggerMergeTests
     [Fact]
     public async Task Import_ExportThenSavedPage_IsTheSameOnePost()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var export = archive.WritePage("export.xml", Export());
         await archive.ImportAsync(export);
         var page = archive.WritePage("a-page.txt", Page());
@@ -57,7 +61,7 @@ public sealed class BloggerMergeTests
     [Fact]
     public async Task Import_SavedPageAgainAfterTheExport_ChangesNothing()
     {
-        await using var archive = await TestArchive.CreateAsync();
+        await using var archive = await TestArchive.CreateAsync(Provider);
         var page = archive.WritePage("a-page.txt", Page());
         var export = archive.WritePage("export.xml", Export());
         await archive.ImportAsync(page, export);

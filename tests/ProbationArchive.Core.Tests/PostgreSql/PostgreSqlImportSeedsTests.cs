@@ -1,0 +1,10 @@
+using ProbationArchive.Core.Data;
+using ProbationArchive.Core.Tests.Import;
+
+namespace ProbationArchive.Core.Tests.PostgreSql;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlImportSeedsTests : ImportSeedsTests
+{
+    protected override ArchiveProvider Provider => ArchiveProvider.PostgreSql;
+}
