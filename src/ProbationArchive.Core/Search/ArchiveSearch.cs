@@ -4,7 +4,7 @@ using ProbationArchive.Core.Data;
 namespace ProbationArchive.Core.Search;
 
 /// <summary>
-/// Runs searches against the FTS5 index (external content over Posts and Comments: an entry is a
+/// Runs searches against the FTS5 index on SQLite (on PostgreSQL, <see cref="PostgreSqlSearch"/> answers the same request the same way) (external content over Posts and Comments: an entry is a
 /// post, rowid -Id, or a comment, rowid +Id). A result is a post: its matches, in its own text and
 /// in its comments, are grouped under it and it ranks by the best of them, so a post with many
 /// matching comments takes one place, not one per comment.
@@ -33,6 +33,11 @@ public static class ArchiveSearch
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgreSqlSearch.RunAsync(db, request, cancellationToken);
+        }
+
         var match = request.Query.Expression;
         var label = request.Label;
         var from = request.From;
@@ -45,7 +50,7 @@ public static class ArchiveSearch
         var countLimit = request.CountLimit ?? -1;
 
         // The index's state comes with the count: a bulk import may have suspended it (SearchIndexRebuild).
-        var count = await db.Database.SqlQuery<MatchCount>($"""
+        var count = await db.Database.SqlQuery<SearchMatchCount>($"""
             SELECT (SELECT Suspended FROM SearchIndexState) AS IndexSuspended, count(*) AS Total FROM (
                 SELECT DISTINCT e.PostId FROM (
                     SELECT CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
@@ -56,7 +61,7 @@ public static class ArchiveSearch
                 LIMIT {countLimit})
             """).SingleAsync(cancellationToken);
 
-        var rows = await db.Database.SqlQuery<MatchRow>($"""
+        var rows = await db.Database.SqlQuery<SearchMatchRow>($"""
             WITH matched AS MATERIALIZED (
                 SELECT e.EntryId, e.PostId, e.Rank FROM (
                     SELECT s.rowid AS EntryId, bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank,
@@ -93,7 +98,7 @@ public static class ArchiveSearch
     }
 
     /// <summary>Rows in page order, a post's own match before its comments', into one hit a post.</summary>
-    private static List<SearchHit> Group(List<MatchRow> rows) =>
+    internal static List<SearchHit> Group(List<SearchMatchRow> rows) =>
         rows.GroupBy(r => r.PostId)
             .Select(g =>
             {
@@ -105,39 +110,4 @@ public static class ArchiveSearch
                     first.CommentMatches);
             })
             .ToList();
-
-    private sealed class MatchCount
-    {
-        public int Total { get; init; }
-
-        public bool IndexSuspended { get; init; }
-    }
-
-    /// <summary>One shown match: a post's own, or one of its best comments'.</summary>
-    private sealed class MatchRow
-    {
-        public int PostId { get; init; }
-
-        public int? CommentId { get; init; }
-
-        public string? ThreadPath { get; init; }
-
-        public bool IsReply { get; init; }
-
-        public required string Title { get; init; }
-
-        public bool TitleIsDerived { get; init; }
-
-        public required string Permalink { get; init; }
-
-        public DateOnly? PublishedOn { get; init; }
-
-        public required string Snippet { get; init; }
-
-        public double Rank { get; init; }
-
-        public double BestRank { get; init; }
-
-        public int CommentMatches { get; init; }
-    }
 }

@@ -5,10 +5,21 @@ namespace ProbationArchive.Core.Search;
 /// <summary>
 /// A reader's query turned into a safe FTS5 expression: words and "quoted phrases" must all
 /// match, -word or -"phrase" must not, word* matches a prefix. Every term is quoted, so nothing a
-/// reader types is read as FTS5 syntax.
+/// reader types is read as FTS5 syntax. PostgreSQL gets the same query in its own syntax
+/// (<see cref="TsQuery"/>).
 /// </summary>
 public sealed record SearchQuery(string Expression, IReadOnlyList<string> Terms)
 {
+    /// <summary>
+    /// The same query as PostgreSQL's <c>to_tsquery</c> text: each word quoted, a phrase's words
+    /// joined by <c>&lt;-&gt;</c> (one after the other), a prefix as <c>:*</c>, terms joined by
+    /// <c>&amp;</c>, the left-out ones as <c>&amp; !(… | …)</c>.
+    /// </summary>
+    public string TsQuery { get; init; } = "";
+
+    /// <summary>The words of each term the reader looks for (not those left out), for PostgreSQL's highlights (PostgreSqlHighlights).</summary>
+    public IReadOnlyList<SearchPhrase> Phrases { get; init; } = [];
+
     public const int MaxLength = 200;
     private const int MaxTerms = 16;
 
@@ -29,9 +40,12 @@ public sealed record SearchQuery(string Expression, IReadOnlyList<string> Terms)
 
         var included = new List<string>();
         var excluded = new List<string>();
-        foreach (var (term, negated) in Tokenise(text))
+        var includedWords = new List<string[]>();
+        var excludedWords = new List<string[]>();
+        foreach (var (term, words, prefix, negated) in Tokenise(text))
         {
             (negated ? excluded : included).Add(term);
+            (negated ? excludedWords : includedWords).Add(TsPhrase(words, prefix));
         }
 
         if (included.Count == 0)
@@ -54,10 +68,28 @@ public sealed record SearchQuery(string Expression, IReadOnlyList<string> Terms)
             expression = $"({expression}) NOT ({string.Join(" OR ", excluded)})";
         }
 
-        return new SearchQuery(expression, [.. included.Concat(excluded)]);
+        var tsQuery = string.Join(" & ", includedWords.Select(w => w[0]));
+        if (excludedWords.Count > 0)
+        {
+            tsQuery = $"({tsQuery}) & !({string.Join(" | ", excludedWords.Select(w => w[0]))})";
+        }
+
+        return new SearchQuery(expression, [.. included.Concat(excluded)])
+        {
+            TsQuery = tsQuery,
+            Phrases = [.. includedWords.Select((w, i) => new SearchPhrase(w[1..], included[i].EndsWith('*')))],
+        };
     }
 
-    private static IEnumerable<(string Term, bool Negated)> Tokenise(string text)
+    /// <summary>The phrase as tsquery text, then its words (so the caller can count them).</summary>
+    private static string[] TsPhrase(string words, bool prefix)
+    {
+        var each = words.Split(' ');
+        var quoted = each.Select((w, i) => $"'{w}'{(prefix && i == each.Length - 1 ? ":*" : "")}");
+        return [string.Join(" <-> ", quoted), .. each];
+    }
+
+    private static IEnumerable<(string Term, string Words, bool Prefix, bool Negated)> Tokenise(string text)
     {
         var i = 0;
         while (i < text.Length)
@@ -102,7 +134,7 @@ public sealed record SearchQuery(string Expression, IReadOnlyList<string> Terms)
             var words = Words(raw);
             if (words.Length > 0)
             {
-                yield return ($"\"{words}\"{(prefix ? "*" : "")}", negated);
+                yield return ($"\"{words}\"{(prefix ? "*" : "")}", words, prefix, negated);
             }
         }
     }
