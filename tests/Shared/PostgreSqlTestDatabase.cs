@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProbationArchive.Core.Data;
@@ -24,14 +25,22 @@ public static class PostgreSqlTestDatabase
 
     public static string? Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 
+    /// <summary>Skips the calling test (from its constructor or body) when no server is named; returns it otherwise.</summary>
+    public static string RequireServer()
+    {
+        if (Server is not { } server)
+        {
+            Assert.Skip($"This test runs on PostgreSQL: set {Variable} to a connection string for a role that may create databases (.ci/run starts a server and sets it).");
+            throw new UnreachableException();
+        }
+
+        return server;
+    }
+
     /// <summary>A new, migrated, empty archive database; its connection string.</summary>
     public static async Task<string> CreateAsync()
     {
-        var server = Server;
-        if (server is null)
-        {
-            Assert.Skip($"This test runs on PostgreSQL: set {Variable} to a connection string for a role that may create databases (.ci/run starts a server and sets it).");
-        }
+        var server = RequireServer();
 
         var template = await TemplateAsync(server);
         var name = Prefix + Guid.NewGuid().ToString("N");

@@ -20,8 +20,8 @@ internal static class AtomResult
         return Results.Bytes(stream.ToArray(), ContentType);
     }
 
-    /// <summary>The site's absolute root, from the request, for ids and links that must be absolute in Atom.</summary>
-    public static Uri SiteRoot(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+    /// <summary>The site's absolute root, for ids and links that must be absolute in Atom: Archive:PublicBaseUrl when set, else the request's.</summary>
+    public static Uri SiteRoot(HttpRequest request) => Hosting.PublicAddress.Root(request);
 
     public static DateTimeOffset AtMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -6,7 +6,7 @@ namespace ProbationArchive.Web.Hosting;
 /// The web app's settings, from the "Archive" configuration section, bound and validated once at
 /// start (docs/configuration.md lists every key with its default and the test that shows its effect).
 /// </summary>
-public sealed class ArchiveOptions
+public sealed class ArchiveOptions : IValidatableObject
 {
     public const string SectionName = "Archive";
 
@@ -32,4 +32,30 @@ public sealed class ArchiveOptions
 
     /// <summary>Where the built-in corpus is; by default the seeds/ folder beside the executable.</summary>
     public string SeedsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    /// <summary>
+    /// The archive's public address ("https://archive.example.org/"), behind a load balancer: every
+    /// absolute URL (feeds, sitemap, robots.txt, canonical links) is made from it, never from the
+    /// Host header, and requests for any other host are refused (<see cref="PublicAddress"/>).
+    /// Unset, absolute URLs are made from the request.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Proxies (IP addresses) whose X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else they are ignored.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicBaseUrl is not null && PublicAddress.Parse(PublicBaseUrl) is null)
+        {
+            yield return new ValidationResult(
+                $"Archive:PublicBaseUrl must be an absolute http or https address with no query or fragment, such as https://archive.example.org/ (it is '{PublicBaseUrl}').",
+                [nameof(PublicBaseUrl)]);
+        }
+
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"Archive:KnownProxies holds '{proxy}', which is not an IP address.", [nameof(KnownProxies)]);
+        }
+    }
 }

@@ -14,6 +14,8 @@ internal static class ArchiveStartup
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<ArchiveDbContext>>();
         await ArchiveDatabase.MigrateAsync(db, cancellationToken);
+        // On PostgreSQL this starts listening for other nodes' imports before the first request.
+        services.GetRequiredService<IArchiveDataVersion>();
 
         if (!options.ImportSeedsWhenEmpty || !await ArchiveDatabase.IsEmptyAsync(db, cancellationToken))
         {

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Search;
 
 namespace ProbationArchive.Web.Hosting;
 
 /// <summary>
-/// Pages are cached whole in memory (ASP.NET Core output caching) and never outlive the data they
-/// show: before each lookup, SQLite's <c>PRAGMA data_version</c> (<see cref="ArchiveDataVersion"/>)
-/// says whether anything was committed since, by this process or by the import command in
-/// another. A few microseconds, no table read. The version is part of the cache key, so a page
+/// Pages are cached whole in memory (ASP.NET Core output caching), one cache per node, and never
+/// outlive the data they show: before each lookup, the archive's data version
+/// (<see cref="IArchiveDataVersion"/>: SQLite's <c>PRAGMA data_version</c>, PostgreSQL's notified
+/// version row) says whether anything was committed since, by this process or by the import
+/// command in another, on any node. A few microseconds, no table read. The version is part of the cache key, so a page
 /// rendered from older data is never served after a change, even one stored while the change
 /// committed; the old entries are evicted by tag to free their memory. When the version cannot
 /// be read, the request neither reads nor fills the cache.
@@ -36,7 +38,10 @@ internal static class OutputCaching
 
     public static IServiceCollection AddArchiveOutputCaching(this IServiceCollection services)
     {
-        services.AddSingleton<ArchiveDataVersion>();
+        services.AddSingleton<IArchiveDataVersion>(provider =>
+            provider.GetRequiredService<IOptions<ArchiveStoreOptions>>().Value.Provider == ArchiveProvider.PostgreSql
+                ? ActivatorUtilities.CreateInstance<PostgreSqlDataVersion>(provider)
+                : ActivatorUtilities.CreateInstance<SqliteDataVersion>(provider));
         services.AddOutputCache(options =>
         {
             options.SizeLimit = SizeLimitBytes;
@@ -64,7 +69,7 @@ internal static class OutputCaching
     }
 
     /// <summary>Keys each page by the archive's version, and drops the cached pages of older versions.</summary>
-    private sealed class EvictWhenArchiveChanges(ArchiveDataVersion version, IOutputCacheStore store) : IOutputCachePolicy
+    private sealed class EvictWhenArchiveChanges(IArchiveDataVersion version, IOutputCacheStore store) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {

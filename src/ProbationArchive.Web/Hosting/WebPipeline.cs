@@ -1,6 +1,7 @@
 using ProbationArchive.Web.Feeds;
 using ProbationArchive.Web.Routing;
 using Serilog;
+using Serilog.Events;
 
 namespace ProbationArchive.Web.Hosting;
 
@@ -23,17 +24,26 @@ internal static class WebPipeline
         services.AddArchiveOutputCaching();
         services.AddPageCompression();
         services.AddRequestLimits();
+        services.AddPublicAddress();
+        services.AddArchiveHealthChecks();
         return services;
     }
 
     public static WebApplication UseArchiveWeb(this WebApplication app)
     {
+        app.UseForwardedHeadersFromKnownProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
         }
 
-        app.UseSerilogRequestLogging();
+        // A line per request at Information in Development only; elsewhere only failures (5xx) are logged, at Error.
+        var everyRequest = app.Environment.IsDevelopment();
+        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : everyRequest ? LogEventLevel.Information
+            : LogEventLevel.Debug);
+        app.Use(ClientDisconnects.HandleAsync);
         // Before the cache, so cached responses carry the headers too (they are added as each response starts).
         app.Use(SecurityHeaders.AddAsync);
         app.UseStatusCodePagesWithReExecute("/NotFound");
@@ -46,6 +56,7 @@ internal static class WebPipeline
         // Inside the cache, so the cache keeps what it compressed (PageCompression).
         app.UseResponseCompression();
         app.UseRateLimiter();
+        app.MapArchiveHealth();
         app.MapLegacyRedirects();
         app.MapArchiveFeeds();
         app.MapArchiveSitemap();

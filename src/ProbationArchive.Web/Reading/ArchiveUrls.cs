@@ -14,11 +14,12 @@ public static class ArchiveUrls
 
     public static string Post(string permalink) => "/" + permalink;
 
-    /// <summary>A path of the site as an absolute address, from the request's scheme and host (canonical links, Open Graph).</summary>
+    /// <summary>A path of the site as an absolute address (canonical links, Open Graph), from the public address (<see cref="Hosting.PublicAddress"/>).</summary>
     public static string Absolute(HttpRequest request, string path)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+        // Archive:PublicBaseUrl when set (the Host header is never reflected), else the request's own.
+        return Hosting.PublicAddress.Root(request).AbsoluteUri.TrimEnd('/') + path;
     }
 
     public static string Comment(string permalink, int commentId) =>

@@ -6,7 +6,7 @@ using ProbationArchive.Web.Tests.Support;
 namespace ProbationArchive.Web.Tests.Feeds;
 
 /// <summary>Every feed reads back as Atom with the entries the store says it should hold.</summary>
-public sealed class FeedTests(ArchiveWebFactory factory)
+public class FeedTests(ArchiveWebFactory factory)
 {
     [Fact]
     public async Task ArchiveFeed_HoldsTheDatedPostsNewestFirst_AndNoUndatedOne()

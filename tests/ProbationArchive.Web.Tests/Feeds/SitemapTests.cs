@@ -6,7 +6,7 @@ using ProbationArchive.Web.Tests.Support;
 
 namespace ProbationArchive.Web.Tests.Feeds;
 
-public sealed class SitemapTests(ArchiveWebFactory factory)
+public class SitemapTests(ArchiveWebFactory factory)
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

@@ -13,7 +13,7 @@ namespace ProbationArchive.Web.Tests.Hosting;
 /// Pages come from the output cache while the archive is unchanged: no SQL, no turn of the page
 /// limit, the same headers. Once another connection commits, the next request renders again.
 /// </summary>
-public sealed class OutputCachingTests(ArchiveWebFactory factory) : IClassFixture<ArchiveWebFactory>
+public class OutputCachingTests(ArchiveWebFactory factory) : IClassFixture<ArchiveWebFactory>
 {
     [Fact]
     public async Task RepeatedPage_IsServedWithoutSql_AndWithTheSecurityHeaders()

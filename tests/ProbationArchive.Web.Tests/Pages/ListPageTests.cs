@@ -2,7 +2,7 @@ using ProbationArchive.Web.Tests.Support;
 
 namespace ProbationArchive.Web.Tests.Pages;
 
-public sealed class ListPageTests(ArchiveWebFactory factory)
+public class ListPageTests(ArchiveWebFactory factory)
 {
     [Fact]
     public async Task Home_ListsEveryPostNewestFirstWithUndatedLast()

@@ -3,7 +3,7 @@ using ProbationArchive.Web.Tests.Support;
 
 namespace ProbationArchive.Web.Tests.Pages;
 
-public sealed class PostPageTests(ArchiveWebFactory factory)
+public class PostPageTests(ArchiveWebFactory factory)
 {
     [Fact]
     public async Task Post_ShowsTitleDateAndRenderedBody()

@@ -39,6 +39,10 @@ internal static class ImportProcess
         return process;
     }
 
+    /// <summary>Runs an import into the app's own archive, whichever its store.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(Support.ArchiveWebFactory app, params string[] paths) =>
+        RunAsync(app.DatabasePath, app.StoreSettings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value), paths);
+
     /// <summary>Runs an import to its end; the output comes back for failure messages.</summary>
     public static Task<(int ExitCode, string Output)> RunAsync(string databasePath, params string[] paths) => RunAsync(databasePath, null, paths);
 

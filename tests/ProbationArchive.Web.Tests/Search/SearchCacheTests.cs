@@ -9,7 +9,7 @@ namespace ProbationArchive.Web.Tests.Search;
 /// a repeated search runs no SQL, the same search spelled differently is the same entry, another
 /// search is another entry, and a commit to the archive makes every search run again.
 /// </summary>
-public sealed class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<ArchiveWebFactory>
+public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<ArchiveWebFactory>
 {
     [Fact]
     public async Task RepeatedSearch_IsServedFromTheCache_UnderItsNormalisedForm()

@@ -4,7 +4,7 @@ using ProbationArchive.Web.Tests.Support;
 namespace ProbationArchive.Web.Tests.Search;
 
 /// <summary>Issue 13, point 5: one result a post, its matching comments beneath it, named and linked.</summary>
-public sealed class SearchGroupingTests(ArchiveWebFactory factory)
+public class SearchGroupingTests(ArchiveWebFactory factory)
 {
     [Fact]
     public async Task ManyMatchesInAPost_AreOneResult_WithItsBestCommentsNamedAndLinked_AndACountOfTheRest()

@@ -6,7 +6,7 @@ using ProbationArchive.Web.Tests.Support;
 namespace ProbationArchive.Web.Tests.Search;
 
 /// <summary>The search page over the seeds: what it finds, where its links land, and how filters narrow it.</summary>
-public sealed class SearchPageTests(ArchiveWebFactory factory)
+public class SearchPageTests(ArchiveWebFactory factory)
 {
     [Fact]
     public async Task PhraseOnlyInOneReply_FindsItsPost_AndTheReplysLinkLandsOnItsAnchor()

@@ -16,7 +16,17 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("probation-archive-web-").FullName;
 
+    /// <summary>The SQLite file (PostgreSQL's factory has a database instead).</summary>
     public string DatabasePath => Path.Combine(_folder, "archive.db");
+
+    /// <summary>A folder of the test's own, for pages to import.</summary>
+    public string Folder => _folder;
+
+    /// <summary>The archive's settings, as the app and the import command read them from configuration or the environment.</summary>
+    public virtual IReadOnlyDictionary<string, string> StoreSettings => new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Archive"] = $"Data Source={DatabasePath}",
+    };
 
     public CommandCounter Commands { get; } = new();
 
@@ -46,7 +56,11 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Archive", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in StoreSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Archive:ImportSeedsWhenEmpty", "true");
         builder.UseSetting("Archive:SeedsPath", Path.Combine(AppContext.BaseDirectory, "seeds"));
         // Every test client shares one remote address; search's per-client limit is tested on its own (SearchRateLimitTests).

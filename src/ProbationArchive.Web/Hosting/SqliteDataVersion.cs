@@ -7,7 +7,7 @@ using SQLitePCL;
 namespace ProbationArchive.Web.Hosting;
 
 /// <summary>
-/// Tells whether any other connection, in this process or another (the import command), has
+/// SQLite's <see cref="IArchiveDataVersion"/>. Tells whether any other connection, in this process or another (the import command), has
 /// committed to the archive since the last call. <c>PRAGMA data_version</c> changes exactly then,
 /// but only as seen from one connection, so this holds a connection of its own, open for the
 /// app's lifetime. It runs before every output-cache lookup, so the check is kept to the
@@ -15,7 +15,7 @@ namespace ProbationArchive.Web.Hosting;
 /// caller at a time), no data reader or boxed value per call, and the version's text made once
 /// per change rather than once per request.
 /// </summary>
-internal sealed class ArchiveDataVersion : IDisposable
+internal sealed class SqliteDataVersion : IArchiveDataVersion
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -23,7 +23,7 @@ internal sealed class ArchiveDataVersion : IDisposable
     private long _last;
     private string _lastText;
 
-    public ArchiveDataVersion(IServiceScopeFactory scopes)
+    public SqliteDataVersion(IServiceScopeFactory scopes)
     {
         using var scope = scopes.CreateScope();
         var connectionString = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Database.GetConnectionString();
@@ -37,11 +37,8 @@ internal sealed class ArchiveDataVersion : IDisposable
         _lastText = Text(_last);
     }
 
-    /// <summary>
-    /// The archive's current version as seen from this connection, and whether it moved since the
-    /// last call; null when it cannot be read just now (the file busy, e.g. during WAL recovery),
-    /// in which case no cached page can be shown to be current.
-    /// </summary>
+    /// <inheritdoc />
+    /// <remarks>Null when the file is busy just now, e.g. during WAL recovery.</remarks>
     public (string Version, bool Changed)? Check()
     {
         lock (_gate)

@@ -1,0 +1,16 @@
+namespace ProbationArchive.Web.Hosting;
+
+/// <summary>
+/// The archive's data version, checked before every output-cache lookup (<see cref="OutputCaching"/>):
+/// it changes whenever anyone, in any process on any node, has committed a change to what pages
+/// show. SQLite's is <c>PRAGMA data_version</c> (<see cref="SqliteDataVersion"/>), PostgreSQL's a
+/// version row its transactions bump and notify (<see cref="PostgreSqlDataVersion"/>).
+/// </summary>
+internal interface IArchiveDataVersion : IDisposable
+{
+    /// <summary>
+    /// The current version and whether it moved since the last call; null when it cannot be told
+    /// just now, in which case no cached page can be shown to be current.
+    /// </summary>
+    (string Version, bool Changed)? Check();
+}

@@ -1,0 +1,11 @@
+using ProbationArchive.TestSupport;
+using ProbationArchive.Web.Tests.Hosting;
+
+namespace ProbationArchive.Web.Tests.PostgreSql;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlOutputCachingTests(PostgreSqlArchiveWebFactory factory) : OutputCachingTests(factory), IClassFixture<PostgreSqlArchiveWebFactory>
+{
+    private readonly string _server = PostgreSqlTestDatabase.RequireServer();
+}
+
