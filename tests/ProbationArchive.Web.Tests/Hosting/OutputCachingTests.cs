@@ -39,6 +39,7 @@ public class OutputCachingTests(ArchiveWebFactory factory) : IClassFixture<Archi
 
         await factory.WithDatabaseAsync(db => db.Posts.Where(p => p.Permalink == Post.TrimStart('/'))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, "Probation as a Job, retitled"), TestContext.Current.CancellationToken));
+        await ArchiveChangeReachedAsync();
 
         Assert.Equal("Probation as a Job, retitled", (await client.GetDocumentAsync(Post)).One("#post-title").Text());
     }
@@ -64,6 +65,9 @@ public class OutputCachingTests(ArchiveWebFactory factory) : IClassFixture<Archi
 
         await client.GetDocumentAsync("/archive");
     }
+
+    /// <summary>After a commit, before the next request: nothing to wait for on SQLite, whose version is read at each request.</summary>
+    protected virtual Task ArchiveChangeReachedAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("/css/site.css", "text/css")]
