@@ -9,7 +9,8 @@ namespace ProbationArchive.Core.Import.Storage.PostgreSql;
 /// advisory lock so that one import at a time writes (the planner reads stored state, then
 /// writes: two runs at once could plan against each other's unfinished state); commits that do
 /// not wait for the disk, as SQLite's synchronous=NORMAL (a crash can lose the last groups, never
-/// corrupt the archive, and running the import again stores them); the reader and writer of
+/// corrupt the archive, and running the import again stores them); no parallel workers (the
+/// run's statements each touch a few rows, and starting workers cost more); the reader and writer of
 /// plans; commit groups with a savepoint per file, as on SQLite.
 /// </summary>
 internal sealed class PostgreSqlImportStore : IImportStore
@@ -45,7 +46,7 @@ internal sealed class PostgreSqlImportStore : IImportStore
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({ImportLock}); SET synchronous_commit = off", connection))
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({ImportLock}); SET synchronous_commit = off; SET max_parallel_workers_per_gather = 0", connection))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -59,7 +60,7 @@ internal sealed class PostgreSqlImportStore : IImportStore
         Group.RollBack();
         Writer.Dispose();
         Reader.Dispose();
-        await using (var command = new NpgsqlCommand($"RESET synchronous_commit; SELECT pg_advisory_unlock({ImportLock})", _connection))
+        await using (var command = new NpgsqlCommand($"RESET synchronous_commit; RESET max_parallel_workers_per_gather; SELECT pg_advisory_unlock({ImportLock})", _connection))
         {
             await command.ExecuteNonQueryAsync();
         }

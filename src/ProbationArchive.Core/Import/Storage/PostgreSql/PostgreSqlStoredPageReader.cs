@@ -10,7 +10,8 @@ namespace ProbationArchive.Core.Import.Storage.PostgreSql;
 /// <summary>
 /// PostgreSQL's reader of what the archive holds about a page (<see cref="StoredPage"/>): the
 /// same questions as SQLite's <see cref="StoredPageReader"/>, with arrays for its JSON lists, asked
-/// in one round trip (a batch of five statements) whatever the number of posts on the page.
+/// in two round trips whatever the number of posts on the page: a batch of four statements, then
+/// the threads of the posts found.
 /// </summary>
 internal sealed class PostgreSqlStoredPageReader(NpgsqlConnection connection) : IStoredPageReader
 {
@@ -32,11 +33,14 @@ internal sealed class PostgreSqlStoredPageReader(NpgsqlConnection connection) : 
 
     /// <summary>
     /// The posts the page names by identity ($1) or Blogger id ($4), or its file held: an export's
-    /// links read before its posts ($2), or a saved page's file ($5), joined in the same statement.
+    /// links read before its posts ($2), or a saved page's file ($5). A union of index lookups, as
+    /// on SQLite: written as one OR, the planner scans the whole table for it.
     /// </summary>
     private const string PageCondition = """
-        p."IdentityKey" = ANY($1) OR p."Id" = ANY($2) OR p."BloggerId" = ANY($4)
-        OR p."Id" IN (SELECT s."PostId" FROM "PostSources" s WHERE s."SourceFileId" = $5)
+        p."Id" IN (SELECT "Id" FROM "Posts" WHERE "IdentityKey" = ANY($1)
+                   UNION SELECT unnest($2::integer[])
+                   UNION SELECT "Id" FROM "Posts" WHERE "BloggerId" = ANY($4)
+                   UNION SELECT s."PostId" FROM "PostSources" s WHERE s."SourceFileId" = $5)
         """;
 
     private static readonly string PostsSql = $"""
@@ -55,10 +59,11 @@ internal sealed class PostgreSqlStoredPageReader(NpgsqlConnection connection) : 
         JOIN "Posts" p ON p."Permalink" = w.value OR (p."Permalink" > w.value || '-' AND p."Permalink" < w.value || '.')
         """;
 
-    private static readonly string ThreadsSql = $"""
+    /// <summary>By the posts' ids, read first: one index range per post.</summary>
+    private const string ThreadsSql = """
         SELECT c."PostId", c."Id", c."ParentId", c."Position", c."ThreadPath", c."Text", c."SourceLine",
                c."BloggerId", c."AuthorName", c."AuthorUri", c."PublishedAt", c."TextFormat", c."SearchText"
-        FROM "Comments" c WHERE c."PostId" IN (SELECT p."Id" FROM "Posts" p WHERE {PageCondition})
+        FROM unnest($1::integer[]) t("PostId") JOIN "Comments" c ON c."PostId" = t."PostId"
         ORDER BY c."PostId", c."Position"
         """;
 
@@ -112,11 +117,14 @@ internal sealed class PostgreSqlStoredPageReader(NpgsqlConnection connection) : 
         batch.BatchCommands.Add(Command(LabelsSql, TextArray(labelNames)));
         batch.BatchCommands.Add(Command(PostsSql, PostParameters()));
         batch.BatchCommands.Add(Command(PermalinksSql, TextArray(wanted)));
-        if (withThreads)
-        {
-            batch.BatchCommands.Add(Command(ThreadsSql, PostParameters()));
-        }
+        var (file, labels, posts, taken) = ReadBatch(batch, record, known);
+        var threads = !withThreads || posts.Count == 0 ? new Dictionary<int, IReadOnlyList<StoredComment>>() : Threads(posts);
+        return new StoredPage(file, posts, labels, taken, threads);
+    }
 
+    private static (StoredSourceFile? File, List<StoredLabel> Labels, List<StoredPost> Posts, Dictionary<string, int> Taken) ReadBatch(
+        NpgsqlBatch batch, StoredFileRecord? record, StoredSourceFile? known)
+    {
         using var rows = batch.ExecuteReader();
         var file = known;
         if (record is not null)
@@ -140,13 +148,7 @@ internal sealed class PostgreSqlStoredPageReader(NpgsqlConnection connection) : 
             taken[rows.GetString(0)] = rows.GetInt32(1);
         }
 
-        var threads = new Dictionary<int, IReadOnlyList<StoredComment>>();
-        if (withThreads && rows.NextResult())
-        {
-            threads = Threads(rows);
-        }
-
-        return new StoredPage(file, posts, labels, taken, threads);
+        return (file, labels, posts, taken);
     }
 
     private static NpgsqlBatchCommand LinksCommand(StoredFileRecord file) => Command(LinksSql, Integer(file.Id), Text(file.Label));
@@ -186,8 +188,10 @@ internal sealed class PostgreSqlStoredPageReader(NpgsqlConnection connection) : 
         return posts;
     }
 
-    private static Dictionary<int, IReadOnlyList<StoredComment>> Threads(NpgsqlDataReader rows)
+    private Dictionary<int, IReadOnlyList<StoredComment>> Threads(List<StoredPost> posts)
     {
+        using var command = new NpgsqlCommand(ThreadsSql, connection) { Parameters = { IntegerArray(posts.Select(p => p.Id)) } };
+        using var rows = command.ExecuteReader();
         var threads = new Dictionary<int, List<StoredComment>>();
         while (rows.Read())
         {
