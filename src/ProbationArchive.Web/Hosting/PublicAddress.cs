@@ -40,7 +40,8 @@ internal static class PublicAddress
             hosts.AllowEmptyHosts = false;
             if (archive.Value.PublicBaseUrl is { } configured && Parse(configured) is { } root && hosts.AllowedHosts is ["*"] or [])
             {
-                hosts.AllowedHosts = [root.IsDefaultPort ? root.Host : root.Authority];
+                // Host filtering compares names, never ports.
+                hosts.AllowedHosts = [root.Host];
             }
         });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ArchiveOptions>>((forwarded, archive) =>
