@@ -6,7 +6,21 @@ namespace ProbationArchive.Web.Tests.PostgreSql;
 /// <summary>The real app over a throwaway PostgreSQL database (<see cref="PostgreSqlTestDatabase"/>), seeded by the real importer at start.</summary>
 public class PostgreSqlArchiveWebFactory : ArchiveWebFactory
 {
-    private readonly Lazy<string> _database = new(() => PostgreSqlTestDatabase.CreateAsync().GetAwaiter().GetResult());
+    private readonly Lazy<string> _database;
+    private readonly bool _ownsDatabase;
+
+    public PostgreSqlArchiveWebFactory()
+    {
+        _database = new(() => PostgreSqlTestDatabase.CreateAsync().GetAwaiter().GetResult());
+        _ownsDatabase = true;
+    }
+
+    /// <summary>Another node on the database of <paramref name="first"/>, which keeps it.</summary>
+    public PostgreSqlArchiveWebFactory(PostgreSqlArchiveWebFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        _database = new(() => first.ConnectionString);
+    }
 
     public string ConnectionString => _database.Value;
 
@@ -22,7 +36,7 @@ public class PostgreSqlArchiveWebFactory : ArchiveWebFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database.IsValueCreated)
+        if (_ownsDatabase && _database.IsValueCreated)
         {
             await PostgreSqlTestDatabase.DropAsync(_database.Value);
         }

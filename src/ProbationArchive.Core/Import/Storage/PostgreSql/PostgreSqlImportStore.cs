@@ -28,6 +28,7 @@ internal sealed class PostgreSqlImportStore : IImportStore
         Reader = new PostgreSqlStoredPageReader(connection);
         Writer = new PostgreSqlPlanWriter(connection);
         Group = new CommitGroup(sql => PostgreSqlCommands.Run(connection, sql), isInTransaction: null);
+        Index = new SearchIndexInStep(connection);
         ImageInventoryPath = imageInventoryPath;
     }
 
@@ -37,7 +38,7 @@ internal sealed class PostgreSqlImportStore : IImportStore
 
     public CommitGroup Group { get; }
 
-    public ISearchIndexDuringImport Index { get; } = new SearchIndexInStep();
+    public ISearchIndexDuringImport Index { get; }
 
     /// <summary>"{database}.external-images.tsv" in the current directory: a database has no folder of its own.</summary>
     public string? ImageInventoryPath { get; }
