@@ -10,16 +10,16 @@ public class PostgreSqlArchiveWebFactory : ArchiveWebFactory
     private readonly bool _ownsDatabase;
 
     public PostgreSqlArchiveWebFactory()
+        : this(() => PostgreSqlTestDatabase.CreateAsync().GetAwaiter().GetResult(), ownsDatabase: true)
     {
-        _database = new(() => PostgreSqlTestDatabase.CreateAsync().GetAwaiter().GetResult());
-        _ownsDatabase = true;
     }
 
-    /// <summary>Another node on the database of <paramref name="first"/>, which keeps it.</summary>
-    public PostgreSqlArchiveWebFactory(PostgreSqlArchiveWebFactory first)
+    /// <param name="database">The connection string, made when the app first needs it.</param>
+    /// <param name="ownsDatabase">Drop the database when disposed.</param>
+    protected PostgreSqlArchiveWebFactory(Func<string> database, bool ownsDatabase)
     {
-        ArgumentNullException.ThrowIfNull(first);
-        _database = new(() => first.ConnectionString);
+        _database = new(database);
+        _ownsDatabase = ownsDatabase;
     }
 
     public string ConnectionString => _database.Value;

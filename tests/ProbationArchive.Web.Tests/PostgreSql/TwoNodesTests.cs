@@ -18,7 +18,7 @@ public sealed class TwoNodesTests
     public async Task AnImportByTheCommand_ReachesEveryNode_PastItsCache()
     {
         await using var first = new PostgreSqlArchiveWebFactory();
-        await using var second = new PostgreSqlArchiveWebFactory(first);
+        await using var second = new SecondNodeFactory(first);
         // The first node seeds the empty archive as it starts; the second finds it filled.
         var clients = new[] { first.CreateReader(), second.CreateReader() };
         var corpus = new ReadingCorpus(posts: 3);
