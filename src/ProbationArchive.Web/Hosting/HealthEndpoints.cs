@@ -24,8 +24,11 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapArchiveHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting().CacheOutput(p => p.NoCache());
-        endpoints.MapHealthChecks(Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).DisableRateLimiting().CacheOutput(p => p.NoCache());
+        // GET and HEAD only, as every other endpoint (RequestLimits).
+        endpoints.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false })
+            .WithMetadata(new HttpMethodMetadata(RequestLimits.PageMethods)).DisableRateLimiting().CacheOutput(p => p.NoCache());
+        endpoints.MapHealthChecks(Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .WithMetadata(new HttpMethodMetadata(RequestLimits.PageMethods)).DisableRateLimiting().CacheOutput(p => p.NoCache());
         return endpoints;
     }
 

@@ -13,7 +13,11 @@ namespace ProbationArchive.Web.Tests.Operations;
 /// A reader who goes away mid-response is logged as that, at Information, not as an error with
 /// "responded 500" and a stack trace. The request is made to abort the way a closed tab does: the
 /// connection is aborted while the page is being written, and the work waiting on it is cancelled.
+/// Alone: Serilog's request log and ILogger write through its static logger, which each host
+/// started replaces, so a host started by a test running beside this one would take its events.
 /// </summary>
+[Collection(nameof(ClientDisconnectTests))]
+[CollectionDefinition(nameof(ClientDisconnectTests), DisableParallelization = true)]
 public sealed class ClientDisconnectTests(ArchiveWebFactory factory)
 {
     private const string Aborting = "/__test/aborts-mid-response";
