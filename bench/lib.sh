@@ -1,6 +1,7 @@
 # Shared by bench/http-bench.sh and bench/soak/soak.sh; sourced from the repository root.
 
-WEB="src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll"
+# WEB_DLL measures another build of the app (e.g. a copy of an older one, for before/after figures).
+WEB="${WEB_DLL:-src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll}"
 
 # import_if_stale DB PAGES MANIFEST TIMEOUT: imports PAGES into a fresh DB with the import command,
 # unless DB is newer than the corpus's MANIFEST.
