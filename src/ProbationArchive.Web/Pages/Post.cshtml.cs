@@ -14,12 +14,11 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
 
     public PostView Post { get; private set; } = null!;
 
-    public IReadOnlyList<CommentNode> Threads { get; private set; } = [];
-
-    public int CommentCount { get; private set; }
+    /// <summary>The post's comment threads, and which of them this view of the page shows.</summary>
+    public PostDiscussion Discussion { get; private set; } = null!;
 
     /// <summary>The post is known only from label pages, which show no comments: "Comments not saved", not "No comments".</summary>
-    public bool CommentsNotSaved => CommentCount == 0 && Post.KnownOnlyFromLabelPages;
+    public bool CommentsNotSaved => Discussion.CommentCount == 0 && Post.KnownOnlyFromLabelPages;
 
     public PostLink? Newer { get; private set; }
 
@@ -28,9 +27,18 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
     /// <summary>The post's excerpt, as in lists of posts.</summary>
     public string Description { get; private set; } = "";
 
-    public string? CanonicalPath => ArchiveUrls.Post(Post.Permalink);
+    /// <summary>Each view of the comments is its own page: "?page=2", "?page=all", "?replies=hidden".</summary>
+    public string? CanonicalPath => Discussion.View.Url(ArchiveUrls.Post(Post.Permalink));
 
-    public async Task<IActionResult> OnGetAsync(string? year, string? month, string? slug, CancellationToken cancellationToken)
+    // "page" is also Razor Pages' own route value (the page's name), so the parameters are named apart.
+    public async Task<IActionResult> OnGetAsync(
+        string? year,
+        string? month,
+        string? slug,
+        [FromQuery(Name = CommentsView.PageParameter)] string? commentPage,
+        [FromQuery(Name = CommentsView.RepliesParameter)] string? replies,
+        [FromQuery(Name = CommentsView.CommentParameter)] string? comment,
+        CancellationToken cancellationToken)
     {
         // Model binding turns a slug of only spaces ("/2018/11/%20") into null.
         if (string.IsNullOrWhiteSpace(slug))
@@ -44,6 +52,11 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
         }
 
         var permalink = year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
+        if (comment is not null)
+        {
+            return await RedirectToCommentAsync(permalink, comment, cancellationToken);
+        }
+
         // One statement for the post, its labels and its sources: both lists are a handful of rows,
         // so their product costs less than a second round trip (AsSingleQuery says so to EF Core).
         var post = await db.Posts.AsNoTracking().AsSingleQuery()
@@ -61,12 +74,39 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
         }
 
         Post = post;
+        var threads = await CommentThreads.LoadAsync(db, post.Id, cancellationToken);
+        var pages = CommentPages.Split(threads);
+        if (CommentsView.FromQuery(commentPage, replies, pages.Count) is not { } view)
+        {
+            return NotFound();
+        }
+
+        Discussion = new PostDiscussion(ArchiveUrls.Post(post.Permalink), threads, pages, view);
         Description = Excerpt.From(post.Body);
-        Threads = await CommentThreads.LoadAsync(db, post.Id, cancellationToken);
-        CommentCount = Threads.Sum(t => 1 + t.ReplyCount);
         Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
         Older = await PostNeighbours.OlderAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// A comment's lasting address ("?comment=12093", from feeds, search hits and permalinks)
+    /// moves to the page of comments that holds it now, with the comment's fragment. Temporary
+    /// (302): a later import can page the discussion differently.
+    /// </summary>
+    private async Task<IActionResult> RedirectToCommentAsync(string permalink, string comment, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(comment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var commentId))
+        {
+            return NotFound();
+        }
+
+        var postId = await db.Posts.AsNoTracking().Where(p => p.Permalink == permalink).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (postId is null || await CommentPlacement.PageOfAsync(db, postId.Value, commentId, cancellationToken) is not { } page)
+        {
+            return NotFound();
+        }
+
+        return Redirect(CommentsView.FirstPage.OnPage(page).Url(ArchiveUrls.Post(permalink)) + "#" + ArchiveUrls.CommentAnchor(commentId));
     }
 
     /// <summary>

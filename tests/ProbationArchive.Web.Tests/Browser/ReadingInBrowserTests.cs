@@ -44,9 +44,9 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await Expect(target).ToBeInViewportAsync();
         await Expect(target).ToHaveCSSAsync("background-color", TargetBackground);
         await BrowserFixture.ScreenshotAsync(page, "reply-parent-highlighted");
-        // A permalink is a fragment of the page: the browser makes it the post's full address.
+        // A permalink is the comment's lasting address, which finds the page of comments that holds it.
         var permalink = await firstThread.Locator(":scope > article > header > h3 > a[rel=bookmark]").EvaluateAsync<string>("a => a.href");
-        Assert.EndsWith($"{Seeds.Napo179}#{parentId}", permalink, StringComparison.Ordinal);
+        Assert.EndsWith($"{Seeds.Napo179}?comment={parentId![1..]}", permalink, StringComparison.Ordinal);
 
         // "Next thread" skips to the next top-level comment.
         await firstThread.Locator("a.next-thread").ClickAsync();
