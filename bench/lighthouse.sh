@@ -30,26 +30,17 @@ fi
 
 echo "== building (Release)"
 dotnet build -c Release src/ProbationArchive.Web >/dev/null
-dotnet build -c Release bench/ProbationArchive.Benchmarks >/dev/null
 
 echo "== corpus"
-PAGES="$(dotnet bench/ProbationArchive.Benchmarks/bin/Release/net10.0/ProbationArchive.Benchmarks.dll corpus | tail -n 1)"
-MANIFEST="$(dirname "$PAGES")/manifest.json"
-read -r BIG BIG_N POPULAR POPULAR_N LABEL < <(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['BigPost']['Path'], m['BigPost']['Count'], m['PopularPost']['Path'], m['PopularPost']['Count'], m['BusiestLabel']['Path'])" "$MANIFEST")
 # The same archive file as bench/http-bench.sh, imported once for both.
 DB="$PWD/bench/out/http/archive.db"
-mkdir -p "$(dirname "$DB")"
-import_if_stale "$DB" "$PAGES" "$MANIFEST" 900
+corpus_archive "$DB"
 
 APP_PID=""
 stop_app() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap stop_app EXIT
 echo "== starting the app on 127.0.0.1:$PORT"
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Archive="Data Source=$DB" Archive__ImportSeedsWhenEmpty=false \
-  Serilog__MinimumLevel__Default=Warning \
-  dotnet "$WEB" --urls "http://127.0.0.1:$PORT" >"$OUT/app.log" 2>&1 &
-APP_PID=$!
-wait_until_serving "$APP_PID" "http://127.0.0.1:$PORT/" 120 "$OUT/app.log"
+start_reading_app "$PORT" "$DB" "$OUT/app.log"
 
 PAGES_TO_TEST=("home|/" "label|/$LABEL" "post-$POPULAR_N-comments|/$POPULAR" "post-$BIG_N-comments|/$BIG")
 for extra in "${EXTRA_PATHS[@]}"; do PAGES_TO_TEST+=("extra-$(echo "$extra" | tr -c 'A-Za-z0-9' '-')|$extra"); done
