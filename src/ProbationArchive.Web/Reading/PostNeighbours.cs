@@ -11,13 +11,20 @@ public static class PostNeighbours
 {
     public static Task<PostLink?> NewerAsync(IQueryable<Post> posts, int id, DateOnly? date, CancellationToken cancellationToken)
     {
-        var candidates = date is { } d
-            ? posts.Where(p => p.PublishedOn > d || (p.PublishedOn == d && p.Id > id))
-                .OrderBy(p => p.PublishedOn).ThenBy(p => p.Id)
-            // Undated posts come last, so every dated post is newer than an undated one.
-            : posts.Where(p => p.PublishedOn != null || p.Id > id)
-                .OrderBy(p => p.PublishedOn != null).ThenBy(p => p.PublishedOn).ThenBy(p => p.Id);
-        return FirstAsync(candidates, cancellationToken);
+        if (date is { } d)
+        {
+            return FirstAsync(posts.Where(p => p.PublishedOn > d || (p.PublishedOn == d && p.Id > id)).OrderBy(p => p.PublishedOn).ThenBy(p => p.Id), cancellationToken);
+        }
+
+        // Undated posts come last, so the next undated one is newer, and after the last of them the
+        // oldest dated post. Two index lookups in one statement: a single ORDER BY over both would
+        // sort every post (QueryPlanTests).
+        var nextUndated = posts.Where(p => p.PublishedOn == null && p.Id > id).OrderBy(p => p.Id)
+            .Select(p => new { Rank = 0, p.Title, p.Permalink }).Take(1);
+        var oldestDated = posts.Where(p => p.PublishedOn != null).OrderBy(p => p.PublishedOn).ThenBy(p => p.Id)
+            .Select(p => new { Rank = 1, p.Title, p.Permalink }).Take(1);
+        return nextUndated.Concat(oldestDated).OrderBy(p => p.Rank)
+            .Select(p => new PostLink(p.Title, p.Permalink)).FirstOrDefaultAsync(cancellationToken)!;
     }
 
     public static Task<PostLink?> OlderAsync(IQueryable<Post> posts, int id, DateOnly? date, CancellationToken cancellationToken)
