@@ -25,4 +25,21 @@ public sealed class Comment
 
     /// <summary>The line of the source page the comment starts on.</summary>
     public int SourceLine { get; set; }
+
+    /// <summary>Blogger's id, "{blog id}.{comment number}", when an export named the comment.</summary>
+    public string? BloggerId { get; set; }
+
+    /// <summary>The name the commenter gave ("Anonymous" included), from an export; saved pages do not show it.</summary>
+    public string? AuthorName { get; set; }
+
+    /// <summary>The commenter's profile address, from an export.</summary>
+    public string? AuthorUri { get; set; }
+
+    /// <summary>When the comment was published, with its offset, from an export.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public TextFormat TextFormat { get; set; }
+
+    /// <summary>HTML text without markup, for search and excerpts; null for plain text.</summary>
+    public string? SearchText { get; set; }
 }

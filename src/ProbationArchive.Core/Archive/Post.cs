@@ -27,6 +27,26 @@ public sealed class Post
     /// <summary>The "N comments:" figure on the page the comments came from, if it stated one.</summary>
     public int? DeclaredCommentCount { get; set; }
 
+    public PostKind Kind { get; set; }
+
+    /// <summary>A draft from a Blogger export: stored, shown nowhere.</summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Blogger's id, "{blog id}.{post number}", when an export named the post.</summary>
+    public string? BloggerId { get; set; }
+
+    /// <summary>The export's publication time, with the offset it was written with.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public TextFormat BodyFormat { get; set; }
+
+    /// <summary>An HTML body's text without markup, for search and excerpts; null for a plain-text body.</summary>
+    public string? SearchText { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public string? AuthorUri { get; set; }
+
     public List<Comment> Comments { get; } = [];
 
     public List<Label> Labels { get; } = [];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using ProbationArchive.Core.Archive;
 
 namespace ProbationArchive.Core.Data;
@@ -9,6 +10,12 @@ namespace ProbationArchive.Core.Data;
 /// </summary>
 public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
 {
+    /// <summary>The query filter that hides drafts: every reading page keeps it.</summary>
+    public const string PublishedOnly = nameof(PublishedOnly);
+
+    /// <summary>The query filter that keeps Blogger pages out of lists, feeds and the date archive; a page's own address ignores it.</summary>
+    public const string PostsOnly = nameof(PostsOnly);
+
     public DbSet<Post> Posts => Set<Post>();
 
     public DbSet<Comment> Comments => Set<Comment>();
@@ -22,6 +29,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<ImportDiagnostic> ImportDiagnostics => Set<ImportDiagnostic>();
 
     public DbSet<PostSource> PostSources => Set<PostSource>();
+
+    // Comments and sources are only read for a post already found through the filtered posts, so a
+    // filtered-out post's comments are never shown; EF's warning that they could be is noise here.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);

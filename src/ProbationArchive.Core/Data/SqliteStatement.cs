@@ -47,6 +47,10 @@ internal sealed class SqliteStatement : IDisposable
     public SqliteStatement Bind(int index, DateTime value) =>
         Bind(index, value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
 
+    /// <summary>As EF Core's SQLite provider stores a <see cref="DateTimeOffset"/>: the offset is kept.</summary>
+    public SqliteStatement Bind(int index, DateTimeOffset? value) =>
+        Bind(index, value?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+
     public SqliteStatement BindNull(int index)
     {
         Check(raw.sqlite3_bind_null(_statement, index));
@@ -62,6 +66,13 @@ internal sealed class SqliteStatement : IDisposable
         {
             Check(rc);
         }
+    }
+
+    /// <summary>Runs a statement and returns how many rows it inserted, changed or deleted.</summary>
+    public int ExecuteCountingRows()
+    {
+        Execute();
+        return raw.sqlite3_changes(_db);
     }
 
     /// <summary>Runs an INSERT and returns the new row's id.</summary>
@@ -105,6 +116,9 @@ internal sealed class SqliteStatement : IDisposable
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string() ?? "";
 
     public string? NullableText(int column) => IsNull(column) ? null : Text(column);
+
+    public DateTimeOffset? NullableDateTimeOffset(int column) =>
+        IsNull(column) ? null : DateTimeOffset.Parse(Text(column), CultureInfo.InvariantCulture);
 
     public DateOnly? NullableDate(int column) =>
         IsNull(column) ? null : DateOnly.ParseExact(Text(column), "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -13,6 +13,9 @@ public sealed record FileImportResult(
     int Comments = 0,
     string? Label = null)
 {
+    /// <summary>For a Blogger export, what it held of each kind.</summary>
+    public Parsing.Blogger.BloggerExportCounts? Export { get; init; }
+
     public static FileImportResult Failed(string path, Diagnostic error) => new(path, FileOutcome.Failed, [error]);
 
     public static FileImportResult Failed(string path, IReadOnlyList<Diagnostic> diagnostics) => new(path, FileOutcome.Failed, diagnostics);

@@ -37,6 +37,9 @@ public sealed class ImportSummary
 
     public bool Succeeded => _failures.Count == 0;
 
+    /// <summary>What the run's Blogger exports held, by kind; all zero when it imported none.</summary>
+    public Parsing.Blogger.BloggerExportCounts Export { get; } = new();
+
     public void Add(FileImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -62,6 +65,12 @@ public sealed class ImportSummary
         if (result.Label is not null)
         {
             _labels.Add(result.Label);
+        }
+
+        if (result.Export is { } export)
+        {
+            Export.Add(export);
+            _labels.UnionWith(export.Labels);
         }
     }
 }

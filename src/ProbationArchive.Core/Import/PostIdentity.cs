@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using ProbationArchive.Core.Parsing;
 
 namespace ProbationArchive.Core.Import;
@@ -8,7 +9,7 @@ namespace ProbationArchive.Core.Import;
 /// What makes two pages hold the same post, and the post's address. A dated post is its date and
 /// title; an undated post is the first line of its body (docs/import.md).
 /// </summary>
-public static class PostIdentity
+public static partial class PostIdentity
 {
     private const int MaxSlugLength = 60;
     private const int MaxKeyTextLength = 200;
@@ -53,6 +54,48 @@ public static class PostIdentity
 
     public static string PermalinkFor(DateOnly? date, string slug) =>
         date is { } d ? $"{d.Year:D4}/{d.Month:D2}/{slug}" : $"undated/{slug}";
+
+    /// <summary>
+    /// The address a post would take if it were free. A saved page's post takes Blogger's scheme
+    /// from its date and title; an export's post or page its own address, when it is one the archive
+    /// can serve ("yyyy/MM/slug", "p/slug"); a draft one no published post can want.
+    /// </summary>
+    public static string WantedPermalink(ParsedPost post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Blogger is not { } export)
+        {
+            return PermalinkFor(post.Date, SlugFor(post.Title));
+        }
+
+        if (export.IsDraft)
+        {
+            return $"drafts/{export.Id.Replace('.', '-')}";
+        }
+
+        if (export.Address is { } address && ServableAddress().IsMatch(address))
+        {
+            return address;
+        }
+
+        return export.Kind == Archive.PostKind.Page ? $"p/{SlugFor(post.Title)}" : PermalinkFor(post.Date, SlugFor(post.Title));
+    }
+
+    /// <summary>
+    /// An export's post is the same as a saved page's by date and title, as saved pages are; its
+    /// pages and drafts, which no saved page holds, by their Blogger id, so that a draft sharing a
+    /// published post's date and title stays a post of its own.
+    /// </summary>
+    public static string ExportKeyFor(ParsedPost post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return post.Blogger is { } export && (export.IsDraft || export.Kind == Archive.PostKind.Page)
+            ? $"blogger|{export.Id}"
+            : KeyFor(post);
+    }
+
+    [GeneratedRegex(@"^(\d{4}/\d{2}|p)/[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ServableAddress();
 
     /// <summary>Lower-case ASCII letters and digits, every other run of characters one space.</summary>
     internal static string Normalize(string text)

@@ -11,6 +11,6 @@ internal sealed record PreparedFile(string Path, SourceFileReader.Content Conten
     {
         path = System.IO.Path.GetFullPath(path);
         var content = await SourceFileReader.ReadAsync(path, maxBytes, cancellationToken);
-        return new PreparedFile(path, content, content.Text is null ? null : BlogPageParser.Parse(content.Text));
+        return new PreparedFile(path, content, content.Text is null || content.IsExport ? null : BlogPageParser.Parse(content.Text));
     }
 }

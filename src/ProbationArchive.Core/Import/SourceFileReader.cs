@@ -4,18 +4,30 @@ using ProbationArchive.Core.Parsing;
 
 namespace ProbationArchive.Core.Import;
 
-/// <summary>Reads a saved page from disk as strict UTF-8, with its content hash.</summary>
+/// <summary>
+/// Reads a file to import, with its content hash. A file whose text starts with '&lt;' is taken for
+/// a Blogger export: it is only hashed here, as a stream, and read later by the export reader,
+/// whatever its size. Anything else is a saved page, read whole as strict UTF-8.
+/// </summary>
 public static class SourceFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private const int SniffBytes = 512;
 
-    public sealed record Content(string Hash, string? Text, Diagnostic? Error);
+    /// <param name="IsExport">The file is XML, to be read by the export reader; <see cref="Text"/> is then null.</param>
+    public sealed record Content(string Hash, string? Text, Diagnostic? Error, bool IsExport = false);
 
     public static async Task<Content> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
+            if (await IsXmlAsync(path, cancellationToken))
+            {
+                await using var export = File.OpenRead(path);
+                return new Content(Convert.ToHexStringLower(await SHA256.HashDataAsync(export, cancellationToken)), null, null, IsExport: true);
+            }
+
             var length = new FileInfo(path).Length;
             if (length > maxBytes)
             {
@@ -51,5 +63,13 @@ public static class SourceFileReader
 
         static Content Fail(string message, string code = "too-large") =>
             new("", null, new Diagnostic(1, DiagnosticSeverity.Error, code, message));
+    }
+
+    private static async Task<bool> IsXmlAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        var start = new byte[SniffBytes];
+        var read = await stream.ReadAtLeastAsync(start, SniffBytes, throwOnEndOfStream: false, cancellationToken);
+        return Parsing.Blogger.BloggerExportReader.LooksLikeXml(Encoding.UTF8.GetString(start, 0, read));
     }
 }

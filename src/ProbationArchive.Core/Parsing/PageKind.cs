@@ -13,4 +13,7 @@ public enum PageKind
 
     /// <summary>"Showing posts with label X": many posts, no comments.</summary>
     LabelPage,
+
+    /// <summary>Blogger's own export (the classic "Export blog" file or Takeout's feed.atom): posts, pages, comments.</summary>
+    BloggerExport,
 }

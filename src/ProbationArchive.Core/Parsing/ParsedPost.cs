@@ -1,3 +1,5 @@
+using ProbationArchive.Core.Parsing.Blogger;
+
 namespace ProbationArchive.Core.Parsing;
 
 /// <param name="Line">The line the post starts on (its date line, or its first body line when undated).</param>
@@ -15,6 +17,9 @@ public sealed record ParsedPost(
     int? DeclaredCommentCount,
     IReadOnlyList<ParsedComment> Comments)
 {
+    /// <summary>What a Blogger export adds; null for a post from a saved page. <see cref="Body"/> is then sanitised HTML.</summary>
+    public BloggerPostDetails? Blogger { get; init; }
+
     public int CommentCount => Comments.Sum(c => 1 + CountReplies(c));
 
     private static int CountReplies(ParsedComment comment) => comment.Replies.Sum(r => 1 + CountReplies(r));

@@ -27,6 +27,11 @@ public static class ArchiveMarkdown
 
     public static string RenderBody(string text) => Render(text, rel: null);
 
+    /// <summary>A body as stored: an export's HTML was sanitised when it was imported (<see cref="BloggerHtml"/>) and is shown as it is.</summary>
+    public static string RenderBody(string text, Archive.TextFormat format) => format == Archive.TextFormat.Html ? text : RenderBody(text);
+
+    public static string RenderComment(string text, Archive.TextFormat format) => format == Archive.TextFormat.Html ? text : RenderComment(text);
+
     public static string RenderComment(string text) => Render(text, CommentLinkRel);
 
     private static string Render(string text, string? rel)

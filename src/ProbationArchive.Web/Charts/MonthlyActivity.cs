@@ -31,10 +31,10 @@ public static class MonthlyActivity
         return Span(wholeArchive.Where(m => m.Year == year).ToList(), (year, 1), (year, 12));
     }
 
-    /// <summary>The months that have posts, oldest first: one statement, grouped in SQL.</summary>
+    /// <summary>The months that have posts, oldest first: one statement, grouped in SQL, made once per data version.</summary>
     private static async Task<List<MonthActivity>> CountAsync(IQueryable<Post> posts, CancellationToken cancellationToken)
     {
-        var rows = await posts.AsNoTracking()
+        var rows = await posts.AsNoTracking().TagWith(ArchiveFacts.QueryTag)
             .Where(p => p.PublishedOn != null)
             .GroupBy(p => new { p.PublishedOn!.Value.Year, p.PublishedOn!.Value.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Posts = g.Count(), Comments = g.Sum(p => p.Comments.Count) })

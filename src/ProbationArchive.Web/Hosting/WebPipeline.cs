@@ -13,6 +13,8 @@ internal static class WebPipeline
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute());
             // Undated posts have no year and month in their address; the same pages serve them.
             options.Conventions.AddPageRoute("/Post", "undated/{slug}");
+            // Blogger's pages ("/p/about.html" there), imported from an export.
+            options.Conventions.AddPageRoute("/Post", "p/{slug}");
             options.Conventions.AddPageRoute("/Archive", "undated");
         });
         services.AddRouting(options => options.LowercaseUrls = false);

@@ -81,6 +81,13 @@ internal static class ImportCommand
         table.AddRow("posts unchanged", $"{summary.PostsUnchanged}");
         table.AddRow("comments", $"{summary.Comments}");
         table.AddRow("labels", $"{summary.Labels}");
+        if (summary.Export is { Posts: > 0 } or { Pages: > 0 } or { Comments: > 0 } or { Settings: > 0 })
+        {
+            var export = summary.Export;
+            table.AddRow("export: posts, pages, comments", $"{export.Posts}, {export.Pages}, {export.Comments} ({export.Drafts} drafts among the posts and pages)");
+            table.AddRow("export: not stored", $"{export.Settings} settings, {export.Templates} template, {export.Skipped} unreadable entries");
+        }
+
         table.AddRow("warnings", $"{summary.Warnings}");
         table.AddRow("search index", summary.SearchIndexRebuildTime switch
         {

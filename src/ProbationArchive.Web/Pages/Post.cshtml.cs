@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Archive;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Rendering;
 using ProbationArchive.Web.Reading;
@@ -46,12 +47,21 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
             return NotFound();
         }
 
-        if (year is not null && month is not null && slug.EndsWith(BloggerSuffix, StringComparison.OrdinalIgnoreCase))
+        var isPage = Request.Path.StartsWithSegments("/p", StringComparison.Ordinal);
+        if (slug.EndsWith(BloggerSuffix, StringComparison.OrdinalIgnoreCase))
         {
-            return await RedirectFromBloggerAsync(year, month, slug[..^BloggerSuffix.Length], cancellationToken);
+            if (isPage)
+            {
+                return RedirectPermanent(ArchiveUrls.Post($"p/{slug[..^BloggerSuffix.Length]}"));
+            }
+
+            if (year is not null && month is not null)
+            {
+                return await RedirectFromBloggerAsync(year, month, slug[..^BloggerSuffix.Length], cancellationToken);
+            }
         }
 
-        var permalink = year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
+        var permalink = isPage ? $"p/{slug}" : year is null ? $"undated/{slug}" : $"{year}/{month}/{slug}";
         if (comment is not null)
         {
             return await RedirectToCommentAsync(permalink, comment, cancellationToken);
@@ -59,14 +69,20 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
 
         // One statement for the post, its labels and its sources: both lists are a handful of rows,
         // so their product costs less than a second round trip (AsSingleQuery says so to EF Core).
-        var post = await db.Posts.AsNoTracking().AsSingleQuery()
+        // A Blogger page is found at its own address though lists leave it out; drafts stay hidden.
+        var post = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().AsSingleQuery()
             .Where(p => p.Permalink == permalink)
             .Select(p => new PostView(
                 p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
                 p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),
                 p.Sources.OrderBy(s => s.SourceFile.ImportedAtUtc).ThenBy(s => s.SourceFileId)
                     .Select(s => new PostSourceView(s.SourceFile.Path, s.Line, s.SourceFile.PageKind, s.SourceFile.Label, s.SourceFile.ImportedAtUtc))
-                    .ToList()))
+                    .ToList())
+            {
+                BodyFormat = p.BodyFormat,
+                Kind = p.Kind,
+                SearchText = p.SearchText,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
@@ -82,9 +98,12 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
         }
 
         Discussion = new PostDiscussion(ArchiveUrls.Post(post.Permalink), threads, pages, view);
-        Description = Excerpt.From(post.Body);
-        Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
-        Older = await PostNeighbours.OlderAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+        Description = Excerpt.From(post.SearchText ?? post.Body);
+        if (post.Kind == PostKind.Post)
+        {
+            Newer = await PostNeighbours.NewerAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+            Older = await PostNeighbours.OlderAsync(db.Posts, post.Id, post.PublishedOn, cancellationToken);
+        }
         return Page();
     }
 
@@ -100,7 +119,7 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
             return NotFound();
         }
 
-        var postId = await db.Posts.AsNoTracking().Where(p => p.Permalink == permalink).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        var postId = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().Where(p => p.Permalink == permalink).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
         if (postId is null || await CommentPlacement.PageOfAsync(db, postId.Value, commentId, cancellationToken) is not { } page)
         {
             return NotFound();
@@ -118,7 +137,8 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
         var monthPrefix = $"{year}/{month}/";
         var exact = monthPrefix + slug;
         var matches = await db.Posts.AsNoTracking()
-            .Where(p => p.Permalink == exact || (slug.Length > 0 && p.Permalink.StartsWith(exact + "-")))
+            // "Begins with exact-" as a range of the permalink index ('.' follows '-'): LIKE could not use it.
+            .Where(p => p.Permalink == exact || (slug.Length > 0 && p.Permalink.CompareTo(exact + "-") >= 0 && p.Permalink.CompareTo(exact + ".") < 0))
             .OrderBy(p => p.Permalink != exact)
             .Select(p => p.Permalink)
             .Take(2)

@@ -21,11 +21,11 @@ public sealed record ArchiveSummary(IReadOnlyList<ArchiveYear> Years, int Undate
     public static async Task<ArchiveSummary> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var months = await db.Posts.AsNoTracking()
+        var months = await db.Posts.AsNoTracking().TagWith(ArchiveFacts.QueryTag)
             .GroupBy(p => new { Year = (int?)p.PublishedOn!.Value.Year, Month = (int?)p.PublishedOn!.Value.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Posts = g.Count() })
             .ToListAsync(cancellationToken);
-        var labels = await db.Labels.AsNoTracking()
+        var labels = await db.Labels.AsNoTracking().TagWith(ArchiveFacts.QueryTag)
             .OrderBy(l => l.Name)
             .Select(l => new LabelCount(l.Name, l.Posts.Count))
             .ToListAsync(cancellationToken);

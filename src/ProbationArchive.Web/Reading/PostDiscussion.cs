@@ -54,8 +54,10 @@ public sealed class PostDiscussion(string postPath, IReadOnlyList<CommentNode> t
         for (var i = 0; i < Threads.Count; i++)
         {
             var thread = Threads[i];
-            // The excerpt reads only the start of the text, as lists of posts do (Excerpt.SourceLength).
-            var opening = thread.Text.Length > Excerpt.SourceLength ? thread.Text[..Excerpt.SourceLength] : thread.Text;
+            // The excerpt reads only the start of the text, as lists of posts do (Excerpt.SourceLength);
+            // an HTML comment (from an export) is read from its plain search text instead.
+            var text = thread.PlainOpening ?? thread.Text;
+            var opening = text.Length > Excerpt.SourceLength ? text[..Excerpt.SourceLength] : text;
             yield return new OutlineEntry(thread.ThreadPath, Excerpt.From(opening, FirstWordsLength), thread.ReplyCount, ThreadHref(i));
         }
     }

@@ -29,7 +29,8 @@ public static class PostLists
                 p.TitleIsDerived,
                 p.PublishedOn,
                 p.Permalink,
-                Opening = p.Body.Substring(0, Excerpt.SourceLength),
+                // An export's HTML body is excerpted from its text without markup.
+                Opening = (p.SearchText ?? p.Body).Substring(0, Excerpt.SourceLength),
                 CommentCount = p.Comments.Count,
                 KnownOnlyFromLabelPages = p.Sources.Any() && p.Sources.All(s => s.SourceFile.PageKind == PageKind.LabelPage),
                 Labels = p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList(),

@@ -13,6 +13,14 @@ public sealed record PostView(
     IReadOnlyList<string> Labels,
     IReadOnlyList<PostSourceView> Sources)
 {
+    public Core.Archive.TextFormat BodyFormat { get; init; }
+
+    /// <summary>A Blogger page stands alone: no newer and older posts around it.</summary>
+    public Core.Archive.PostKind Kind { get; init; }
+
+    /// <summary>An HTML body's text without markup; null for a plain-text body.</summary>
+    public string? SearchText { get; init; }
+
     /// <summary>Every page it was seen on is a label page, and label pages show no comments: none were saved.</summary>
     public bool KnownOnlyFromLabelPages => Sources.Count > 0 && Sources.All(s => s.IsLabelPage);
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Web.Reading;
 using ProbationArchive.Web.Tests.Support;
 
 namespace ProbationArchive.Web.Tests.Pages;
@@ -31,7 +32,12 @@ public sealed partial class QueryPlanTests(LongDiscussionFactory factory) : ICla
             Assert.True((int)response.StatusCode < 400, $"GET {page}: {(int)response.StatusCode}");
         }
 
-        var commands = factory.Recorder.Commands.DistinctBy(c => c.Text).ToList();
+        var recorded = factory.Recorder.Commands;
+        var commands = recorded.DistinctBy(c => c.Text).ToList();
+        // What ArchiveFacts computes may read a whole table, but only once per data version (no data changes here).
+        var facts = commands.Where(c => c.Text.StartsWith("-- " + ArchiveFacts.QueryTag, StringComparison.Ordinal)).ToList();
+        Assert.True(facts.Count >= 3, $"{facts.Count} queries made once per data version");
+        Assert.All(facts, c => Assert.Equal(1, recorded.Count(r => r.Text == c.Text)));
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         var scans = new List<string>();
@@ -46,7 +52,7 @@ public sealed partial class QueryPlanTests(LongDiscussionFactory factory) : ICla
                 await File.AppendAllTextAsync(file, described + "\n", TestContext.Current.CancellationToken);
             }
             var tables = Aliases().Matches(command.Text).ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
-            scans.AddRange(plan.Where(step => IsRowScan(step, tables)).Select(step => $"{step}\n    in: {command.Text}"));
+            scans.AddRange(plan.Where(step => !facts.Contains(command) && IsRowScan(step, tables)).Select(step => $"{step}\n    in: {command.Text}"));
         }
 
         Assert.True(commands.Count > 15, $"only {commands.Count} queries recorded");

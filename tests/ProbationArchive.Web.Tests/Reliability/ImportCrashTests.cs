@@ -51,6 +51,8 @@ public sealed class ImportCrashTests
 
             Assert.Equal("ok", await ScalarAsync(crashed, "PRAGMA integrity_check"));
             Assert.Equal(await ContentAsync(reference), await ContentAsync(crashed));
+            // The search index reads its text from the tables: FTS5 checks every entry against them.
+            await ScalarAsync(crashed, "INSERT INTO SearchEntries (SearchEntries, rank) VALUES ('integrity-check', 1)", readOnly: false);
         }
         finally
         {
@@ -91,9 +93,9 @@ public sealed class ImportCrashTests
         await ScalarAsync(database,
             "SELECT group_concat(p.Permalink || c.ThreadPath || c.Text, '|') FROM (SELECT * FROM Comments ORDER BY PostId, Position) c JOIN Posts p ON p.Id = c.PostId"));
 
-    private static async Task<string> ScalarAsync(string database, string sql)
+    private static async Task<string> ScalarAsync(string database, string sql, bool readOnly = true)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={database};Mode={(readOnly ? "ReadOnly" : "ReadWrite")};Pooling=False");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -14,7 +14,8 @@ namespace ProbationArchive.Web.Tests.Reliability;
 /// </summary>
 public sealed class ReadDuringImportTests
 {
-    private const int Posts = 200;
+    // Enough for several commit groups (100 files each): readers must be able to land between two of them.
+    private const int Posts = 600;
     private const int Readers = 4;
 
     // Bounds the readers' loop whatever happens to the import process.

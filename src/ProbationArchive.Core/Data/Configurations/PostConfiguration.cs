@@ -16,6 +16,13 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Slug).IsRequired();
         builder.Property(p => p.Permalink).IsRequired();
         builder.Property(p => p.Body).IsRequired();
+        builder.Property(p => p.Kind).HasConversion<string>();
+        builder.Property(p => p.BodyFormat).HasConversion<string>();
+        builder.HasIndex(p => p.BloggerId).IsUnique().HasFilter("\"BloggerId\" IS NOT NULL");
+
+        // Drafts are stored and shown nowhere; pages are shown at their own address and never listed.
+        builder.HasQueryFilter(ArchiveDbContext.PublishedOnly, p => !p.IsDraft);
+        builder.HasQueryFilter(ArchiveDbContext.PostsOnly, p => p.Kind == PostKind.Post);
 
         builder.HasMany(p => p.Labels)
             .WithMany(l => l.Posts)

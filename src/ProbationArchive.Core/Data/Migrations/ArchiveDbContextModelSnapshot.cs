@@ -23,6 +23,15 @@ namespace ProbationArchive.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUri")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BloggerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -32,10 +41,20 @@ namespace ProbationArchive.Core.Data.Migrations
                     b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SourceLine")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextFormat")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -45,12 +64,15 @@ namespace ProbationArchive.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BloggerId")
+                        .IsUnique()
+                        .HasFilter("\"BloggerId\" IS NOT NULL");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("PostId", "Position");
 
-                    b.HasIndex("PostId", "ThreadPath")
-                        .IsUnique();
+                    b.HasIndex("PostId", "ThreadPath");
 
                     b.ToTable("Comments");
                 });
@@ -111,7 +133,20 @@ namespace ProbationArchive.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUri")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BloggerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyFormat")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -122,11 +157,24 @@ namespace ProbationArchive.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Permalink")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -141,6 +189,10 @@ namespace ProbationArchive.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BloggerId")
+                        .IsUnique()
+                        .HasFilter("\"BloggerId\" IS NOT NULL");
 
                     b.HasIndex("IdentityKey")
                         .IsUnique();

@@ -2,9 +2,11 @@ using ProbationArchive.Core.Parsing;
 
 namespace ProbationArchive.Core.Import.Planning;
 
-/// <summary>The rules for one post of a page, new or stored (<see cref="ImportPlanner"/>).</summary>
+/// <summary>The rules for one post of a saved page, new or stored (<see cref="ImportPlanner"/>).</summary>
 internal sealed class PostPlanner(ParsedPage page, bool pageHasLabel, StoredPage stored, PermalinkChooser addresses)
 {
+    private static readonly int[] PageLabel = [0];
+
     private bool IsLabelPage => page.Kind == PageKind.LabelPage;
 
     public PostPlan New(ImportPlanner.Mention mention)
@@ -17,37 +19,49 @@ internal sealed class PostPlanner(ParsedPage page, bool pageHasLabel, StoredPage
             parsed.Body,
             IsLabelPage ? null : parsed.DeclaredCommentCount);
         var thread = IsLabelPage || parsed.Comments.Count == 0 ? null : ThreadPlanner.Plan([], parsed.Comments);
-        return new PostPlan(null, PostChange.New, row, pageHasLabel, new LinkRow(mention.Position, parsed.Line, IsStored: false), thread);
+        return new PostPlan(null, PostChange.New, row, pageHasLabel ? PageLabel : [], new LinkRow(mention.Position, parsed.Line, IsStored: false), thread);
     }
 
     public PostPlan Stored(ImportPlanner.Mention mention, StoredPost post)
     {
         var parsed = mention.Post;
         var row = post.Row;
-
-        // A post's own page is a better copy than a label page's excerpt of it.
-        if (!IsLabelPage || !post.OwnPageElsewhere)
-        {
-            row = WithContent(row, mention, post.Id);
-        }
-
         ThreadPlan? thread = null;
-        if (!IsLabelPage)
+        if (post.IsFromExport)
         {
-            row = row with { DeclaredCommentCount = parsed.DeclaredCommentCount };
-            thread = ThreadPlanner.Plan(stored.Threads.GetValueOrDefault(post.Id) ?? [], parsed.Comments);
-            if (thread.Removed.Count == 0 && thread.Comments.All(c => !c.Changed))
+            // An export's copy wins: the page adds only the comments the export lacked.
+            thread = IsLabelPage ? null : ThreadMerger.SavedPageOverExport(parsed.Comments, stored.Threads.GetValueOrDefault(post.Id) ?? []);
+        }
+        else
+        {
+            // A post's own page is a better copy than a label page's excerpt of it.
+            if (!IsLabelPage || !post.OwnPageElsewhere)
             {
-                thread = null;
+                row = WithContent(row, mention, post.Id);
+            }
+
+            if (!IsLabelPage)
+            {
+                row = row with { DeclaredCommentCount = parsed.DeclaredCommentCount };
+                thread = ThreadPlanner.Plan(stored.Threads.GetValueOrDefault(post.Id) ?? [], parsed.Comments);
             }
         }
 
+        if (thread is { ChangesAnything: false })
+        {
+            thread = null;
+        }
+
         var rowChanged = row != post.Row;
-        var addLabel = pageHasLabel && !post.HasPageLabel;
+        var addLabel = pageHasLabel && !post.LabelIds.Contains(LabelIdOrZero());
         var change = rowChanged || addLabel || thread is not null ? PostChange.Updated : PostChange.Unchanged;
         var isLinked = stored.File?.Links.Any(l => l.PostId == post.Id) ?? false;
-        return new PostPlan(post.Id, change, rowChanged ? row : null, addLabel, new LinkRow(mention.Position, parsed.Line, isLinked), thread);
+        return new PostPlan(post.Id, change, rowChanged ? row : null, addLabel ? PageLabel : [], new LinkRow(mention.Position, parsed.Line, isLinked), thread);
     }
+
+    /// <summary>The page's label's id when stored; 0, which no label has, when the label is new.</summary>
+    private int LabelIdOrZero() =>
+        page.Label is { } name && stored.Labels.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)) is { } label ? label.Id : 0;
 
     private PostRow WithContent(PostRow row, ImportPlanner.Mention mention, int owner)
     {

@@ -6,14 +6,15 @@ namespace ProbationArchive.Core.Import.Planning;
 /// the file held before, the page's label, the addresses its posts would take, and the stored
 /// threads of its posts when the page carries comments.
 /// </summary>
+/// <param name="Labels">The stored labels among those the page names, found case-insensitively.</param>
 public sealed record StoredPage(
     StoredSourceFile? File,
     IReadOnlyList<StoredPost> Posts,
-    StoredLabel? Label,
+    IReadOnlyList<StoredLabel> Labels,
     IReadOnlyDictionary<string, int> TakenPermalinks,
     IReadOnlyDictionary<int, IReadOnlyList<StoredComment>> Threads)
 {
-    public static StoredPage Nothing { get; } = new(null, [], null, new Dictionary<string, int>(), new Dictionary<int, IReadOnlyList<StoredComment>>());
+    public static StoredPage Nothing { get; } = new(null, [], [], new Dictionary<string, int>(), new Dictionary<int, IReadOnlyList<StoredComment>>());
 }
 
 /// <param name="LabelId">The label this file gave its posts when it was a label page, if that label is stored.</param>
@@ -24,13 +25,20 @@ public sealed record StoredSourceFile(int Id, int? LabelId, IReadOnlyList<Stored
 public sealed record StoredLink(int PostId, int Position, bool LabelledElsewhere);
 
 /// <param name="OwnPageElsewhere">The post was stored from its own page (not a label page) in another file.</param>
-/// <param name="HasPageLabel">The post already has the label of the page being planned.</param>
+/// <param name="LabelIds">The labels the post has.</param>
 public sealed record StoredPost(
     int Id,
     PostRow Row,
     bool OwnPageElsewhere,
-    bool HasPageLabel);
+    IReadOnlySet<int> LabelIds)
+{
+    /// <summary>An export holds the post: its copy wins over saved pages' (docs/import.md).</summary>
+    public bool IsFromExport => Row.BloggerId is not null;
+}
 
 public sealed record StoredLabel(int Id, string Name);
 
-public sealed record StoredComment(int Id, int? ParentId, int Position, string ThreadPath, string Text, int SourceLine);
+public sealed record StoredComment(int Id, int? ParentId, int Position, string ThreadPath, string Text, int SourceLine)
+{
+    public CommentContent Content { get; init; } = CommentContent.SavedPage;
+}

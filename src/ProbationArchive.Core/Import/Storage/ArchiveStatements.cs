@@ -16,10 +16,18 @@ internal sealed class ArchiveStatements(SqliteConnection connection) : IDisposab
         ["SourceFiles"] = ["Path", "ContentHash", "ImportedAtUtc", "Outcome", "PageKind", "Label"],
         ["ImportDiagnostics"] = ["SourceFileId", "Line", "Severity", "Code", "Message"],
         ["Labels"] = ["Name"],
-        ["Posts"] = ["IdentityKey", "Title", "TitleIsDerived", "PublishedOn", "Slug", "Permalink", "Body", "DeclaredCommentCount"],
+        ["Posts"] =
+        [
+            "IdentityKey", "Title", "TitleIsDerived", "PublishedOn", "Slug", "Permalink", "Body", "DeclaredCommentCount",
+            "Kind", "IsDraft", "BloggerId", "PublishedAt", "BodyFormat", "SearchText", "AuthorName", "AuthorUri",
+        ],
         ["PostLabels"] = ["PostId", "LabelId"],
         ["PostSources"] = ["PostId", "SourceFileId", "PositionInFile", "Line"],
-        ["Comments"] = ["PostId", "ParentId", "Position", "ThreadPath", "Text", "SourceLine"],
+        ["Comments"] =
+        [
+            "PostId", "ParentId", "Position", "ThreadPath", "Text", "SourceLine",
+            "BloggerId", "AuthorName", "AuthorUri", "PublishedAt", "TextFormat", "SearchText",
+        ],
     };
 
     public SqliteStatement InsertSourceFile { get; } = Insert(connection, "SourceFiles");
@@ -36,8 +44,9 @@ internal sealed class ArchiveStatements(SqliteConnection connection) : IDisposab
     public SqliteStatement InsertPost { get; } = Insert(connection, "Posts");
 
     public SqliteStatement UpdatePost { get; } = new(connection, """
-        UPDATE Posts SET IdentityKey = ?1, Title = ?2, TitleIsDerived = ?3, PublishedOn = ?4, Slug = ?5, Permalink = ?6, Body = ?7, DeclaredCommentCount = ?8
-        WHERE Id = ?9
+        UPDATE Posts SET IdentityKey = ?1, Title = ?2, TitleIsDerived = ?3, PublishedOn = ?4, Slug = ?5, Permalink = ?6, Body = ?7, DeclaredCommentCount = ?8,
+            Kind = ?9, IsDraft = ?10, BloggerId = ?11, PublishedAt = ?12, BodyFormat = ?13, SearchText = ?14, AuthorName = ?15, AuthorUri = ?16
+        WHERE Id = ?17
         """);
 
     public SqliteStatement InsertPostLabel { get; } = Insert(connection, "PostLabels");
@@ -53,8 +62,11 @@ internal sealed class ArchiveStatements(SqliteConnection connection) : IDisposab
 
     public SqliteStatement InsertComment { get; } = Insert(connection, "Comments");
 
-    public SqliteStatement UpdateComment { get; } = new(connection,
-        "UPDATE Comments SET ParentId = ?1, Position = ?2, Text = ?3, SourceLine = ?4 WHERE Id = ?5");
+    public SqliteStatement UpdateComment { get; } = new(connection, """
+        UPDATE Comments SET PostId = ?1, ParentId = ?2, Position = ?3, ThreadPath = ?4, Text = ?5, SourceLine = ?6,
+            BloggerId = ?7, AuthorName = ?8, AuthorUri = ?9, PublishedAt = ?10, TextFormat = ?11, SearchText = ?12
+        WHERE Id = ?13
+        """);
 
     public SqliteStatement DeleteComment { get; } = new(connection, "DELETE FROM Comments WHERE Id = ?1");
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProbationArchive.Core.Data;
+using ProbationArchive.Core.Import.Blogger;
 using ProbationArchive.Core.Import.Planning;
 using ProbationArchive.Core.Parsing;
 using ProbationArchive.Core.Search;
@@ -15,7 +16,7 @@ namespace ProbationArchive.Core.Import.Storage;
 /// (<see cref="StoredPageReader"/>) and write (<see cref="PlanWriter"/>). Callers make one call per
 /// file, then <see cref="CompleteAsync"/>; disposing it without completing rolls back the open group.
 /// </summary>
-internal sealed class ImportRun : IAsyncDisposable
+internal sealed partial class ImportRun : IAsyncDisposable
 {
     // Room for a whole group of files' changed pages, so SQLite writes each page once per commit.
     private const int CacheKibibytes = 64 * 1024;
@@ -29,6 +30,7 @@ internal sealed class ImportRun : IAsyncDisposable
     private readonly StoredPageReader _reader;
     private readonly PlanWriter _writer;
     private readonly List<SearchEntryRow> _added = [];
+    private readonly ExternalImageInventory _images;
 
     private ImportRun(ArchiveDbContext db, SqliteConnection connection, TimeProvider clock, ILogger logger, SearchIndexDuringImport index)
     {
@@ -39,6 +41,7 @@ internal sealed class ImportRun : IAsyncDisposable
         _index = index;
         _reader = new StoredPageReader(connection);
         _writer = new PlanWriter(connection);
+        _images = new ExternalImageInventory(connection.DataSource is { Length: > 0 } file && file != ":memory:" ? file : null);
     }
 
     public static async Task<ImportRun> StartAsync(ArchiveDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
@@ -72,6 +75,11 @@ internal sealed class ImportRun : IAsyncDisposable
             return new FileImportResult(file.Path, FileOutcome.Unchanged, [], PostsUnchanged: stored.Posts, Label: stored.Label);
         }
 
+        if (file.Content.IsExport)
+        {
+            return await ImportExportAsync(file, stored, cancellationToken);
+        }
+
         var page = file.Page!;
         if (page.HasErrors)
         {
@@ -101,9 +109,9 @@ internal sealed class ImportRun : IAsyncDisposable
             file.Path,
             plan.Warnings.Count == 0 ? FileOutcome.Imported : FileOutcome.ImportedWithWarnings,
             page.Diagnostics,
-            plan.Posts.Count(p => p.Change == PostChange.New),
-            plan.Posts.Count(p => p.Change == PostChange.Updated),
-            plan.Posts.Count(p => p.Change == PostChange.Unchanged),
+            plan.Content.Posts.Count(p => p.Change == PostChange.New),
+            plan.Content.Posts.Count(p => p.Change == PostChange.Updated),
+            plan.Content.Posts.Count(p => p.Change == PostChange.Unchanged),
             page.Posts.Sum(p => p.CommentCount),
             page.Label);
     }
@@ -121,6 +129,7 @@ internal sealed class ImportRun : IAsyncDisposable
         }
 
         var time = await _index.FinishAsync(cancellationToken);
+        await _images.WriteAsync(cancellationToken);
         return (time, builtAlongside);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using ProbationArchive.Core.Archive;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Import.Planning;
 using ProbationArchive.Core.Parsing;
@@ -28,15 +29,18 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
 
     private readonly SqliteStatement _posts = new(connection, $"""
         SELECT p.Id, p.IdentityKey, p.Title, p.TitleIsDerived, p.PublishedOn, p.Slug, p.Permalink, p.Body, p.DeclaredCommentCount,
+               p.Kind, p.IsDraft, p.BloggerId, p.PublishedAt, p.BodyFormat, p.SearchText, p.AuthorName, p.AuthorUri,
                EXISTS (SELECT 1 FROM PostSources s JOIN SourceFiles f ON f.Id = s.SourceFileId
-                       WHERE s.PostId = p.Id AND s.SourceFileId IS NOT ?3 AND f.PageKind <> '{nameof(PageKind.LabelPage)}'),
-               EXISTS (SELECT 1 FROM PostLabels l WHERE l.PostId = p.Id AND l.LabelId = ?4)
+                       WHERE s.PostId = p.Id AND s.SourceFileId IS NOT ?3 AND f.PageKind NOT IN ('{nameof(PageKind.LabelPage)}', '{nameof(PageKind.BloggerExport)}')),
+               (SELECT json_group_array(l.LabelId) FROM PostLabels l WHERE l.PostId = p.Id)
         FROM Posts p
-        WHERE p.Id IN (SELECT Id FROM Posts WHERE IdentityKey IN (SELECT value FROM json_each(?1)) UNION SELECT value FROM json_each(?2))
+        WHERE p.Id IN (SELECT Id FROM Posts WHERE IdentityKey IN (SELECT value FROM json_each(?1))
+                       UNION SELECT value FROM json_each(?2)
+                       UNION SELECT Id FROM Posts WHERE BloggerId IN (SELECT value FROM json_each(?4)))
         ORDER BY p.Id
         """);
 
-    private readonly SqliteStatement _label = new(connection, "SELECT Id, Name FROM Labels WHERE Name = ?1");
+    private readonly SqliteStatement _labels = new(connection, "SELECT Id, Name FROM Labels WHERE Name IN (SELECT value FROM json_each(?1))");
 
     // "a-2", "a-3"… sort between "a-" and "a." ('.' follows '-'), so one index range finds them.
     private readonly SqliteStatement _permalinks = new(connection, """
@@ -45,7 +49,7 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
         """);
 
     private readonly SqliteStatement _threads = new(connection, """
-        SELECT PostId, Id, ParentId, Position, ThreadPath, Text, SourceLine
+        SELECT PostId, Id, ParentId, Position, ThreadPath, Text, SourceLine, BloggerId, AuthorName, AuthorUri, PublishedAt, TextFormat, SearchText
         FROM Comments WHERE PostId IN (SELECT value FROM json_each(?1)) ORDER BY PostId, Position
         """);
 
@@ -69,12 +73,27 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
     {
         ArgumentNullException.ThrowIfNull(page);
         var storedFile = file is null ? null : new StoredSourceFile(file.Id, file.LabelId, Links(file));
-        var label = page.Label is null ? null : Label(page.Label);
-        var keys = page.Posts.Select(PostIdentity.KeyFor).Distinct(StringComparer.Ordinal).ToList();
-        var posts = Posts(keys, storedFile, label);
-        var wanted = page.Posts.Select(p => PostIdentity.PermalinkFor(p.Date, PostIdentity.SlugFor(p.Title))).Distinct(StringComparer.Ordinal).ToList();
-        var threads = page.Kind == PageKind.LabelPage || posts.Count == 0 ? new Dictionary<int, IReadOnlyList<StoredComment>>() : Threads(posts);
-        return new StoredPage(storedFile, posts, label, TakenPermalinks(wanted), threads);
+        return Read(page.Posts, page.Label is null ? [] : [page.Label], storedFile, PostIdentity.KeyFor, page.Kind != PageKind.LabelPage);
+    }
+
+    /// <summary>What the archive holds about one post of an export, the export's file record being <paramref name="file"/>.</summary>
+    public StoredPage ReadExportPost(ParsedPost post, StoredSourceFile? file)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return Read([post], post.Blogger?.Labels ?? [], file, PostIdentity.ExportKeyFor, withThreads: true);
+    }
+
+    public StoredSourceFile StoredFile(FileRecord file) => new(file.Id, file.LabelId, Links(file));
+
+    private StoredPage Read(IReadOnlyList<ParsedPost> pagePosts, IReadOnlyList<string> labelNames, StoredSourceFile? file, Func<ParsedPost, string> keyOf, bool withThreads)
+    {
+        var labels = labelNames.Count == 0 ? [] : Labels(labelNames);
+        var keys = pagePosts.Select(keyOf).Distinct(StringComparer.Ordinal).ToList();
+        var bloggerIds = pagePosts.Select(p => p.Blogger?.Id).OfType<string>().ToList();
+        var posts = Posts(keys, bloggerIds, file);
+        var wanted = pagePosts.Select(PostIdentity.WantedPermalink).Distinct(StringComparer.Ordinal).ToList();
+        var threads = !withThreads || posts.Count == 0 ? new Dictionary<int, IReadOnlyList<StoredComment>>() : Threads(posts);
+        return new StoredPage(file, posts, labels, TakenPermalinks(wanted), threads);
     }
 
     private List<StoredLink> Links(FileRecord file)
@@ -89,29 +108,39 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
         return links;
     }
 
-    private StoredLabel? Label(string name)
+    private List<StoredLabel> Labels(IReadOnlyList<string> names)
     {
-        _label.Bind(1, name);
-        if (!_label.Read())
+        var labels = new List<StoredLabel>();
+        _labels.Bind(1, JsonSerializer.Serialize(names));
+        while (_labels.Read())
         {
-            return null;
+            labels.Add(new StoredLabel(_labels.Int32(0), _labels.Text(1)));
         }
 
-        var label = new StoredLabel(_label.Int32(0), _label.Text(1));
-        _label.Reset();
-        return label;
+        return labels;
     }
 
-    private List<StoredPost> Posts(List<string> keys, StoredSourceFile? file, StoredLabel? label)
+    private List<StoredPost> Posts(List<string> keys, List<string> bloggerIds, StoredSourceFile? file)
     {
         var linked = file?.Links.Select(l => l.PostId) ?? [];
-        _posts.Bind(1, JsonSerializer.Serialize(keys)).Bind(2, JsonSerializer.Serialize(linked)).Bind(3, (long?)file?.Id).Bind(4, (long?)label?.Id);
+        _posts.Bind(1, JsonSerializer.Serialize(keys)).Bind(2, JsonSerializer.Serialize(linked)).Bind(3, (long?)file?.Id).Bind(4, JsonSerializer.Serialize(bloggerIds));
         var posts = new List<StoredPost>();
         while (_posts.Read())
         {
             var row = new PostRow(
-                _posts.Text(1), _posts.Text(2), _posts.Boolean(3), _posts.NullableDate(4), _posts.Text(5), _posts.Text(6), _posts.Text(7), _posts.NullableInt32(8));
-            posts.Add(new StoredPost(_posts.Int32(0), row, _posts.Boolean(9), _posts.Boolean(10)));
+                _posts.Text(1), _posts.Text(2), _posts.Boolean(3), _posts.NullableDate(4), _posts.Text(5), _posts.Text(6), _posts.Text(7), _posts.NullableInt32(8))
+            {
+                Kind = Enum.Parse<PostKind>(_posts.Text(9)),
+                IsDraft = _posts.Boolean(10),
+                BloggerId = _posts.NullableText(11),
+                PublishedAt = _posts.NullableDateTimeOffset(12),
+                BodyFormat = Enum.Parse<TextFormat>(_posts.Text(13)),
+                SearchText = _posts.NullableText(14),
+                AuthorName = _posts.NullableText(15),
+                AuthorUri = _posts.NullableText(16),
+            };
+            var labelIds = JsonSerializer.Deserialize<int[]>(_posts.Text(18)) ?? [];
+            posts.Add(new StoredPost(_posts.Int32(0), row, _posts.Boolean(17), labelIds.ToHashSet()));
         }
 
         return posts;
@@ -141,7 +170,12 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
                 threads[postId] = thread = [];
             }
 
-            thread.Add(new StoredComment(_threads.Int32(1), _threads.NullableInt32(2), _threads.Int32(3), _threads.Text(4), _threads.Text(5), _threads.Int32(6)));
+            thread.Add(new StoredComment(_threads.Int32(1), _threads.NullableInt32(2), _threads.Int32(3), _threads.Text(4), _threads.Text(5), _threads.Int32(6))
+            {
+                Content = new CommentContent(
+                    _threads.NullableText(7), _threads.NullableText(8), _threads.NullableText(9), _threads.NullableDateTimeOffset(10),
+                    Enum.Parse<TextFormat>(_threads.Text(11)), _threads.NullableText(12)),
+            });
         }
 
         return threads.ToDictionary(t => t.Key, t => (IReadOnlyList<StoredComment>)t.Value);
@@ -149,7 +183,7 @@ internal sealed class StoredPageReader(SqliteConnection connection) : IDisposabl
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _file, _links, _posts, _label, _permalinks, _threads })
+        foreach (var statement in new[] { _file, _links, _posts, _labels, _permalinks, _threads })
         {
             statement.Dispose();
         }

@@ -17,7 +17,7 @@ public sealed class ImportPlannerTests
 
         Assert.Null(plan.File.Id);
         Assert.Equal((ImportOutcome.Imported, "/pages/page.txt"), (plan.File.Outcome, plan.File.Path));
-        var post = Assert.Single(plan.Posts);
+        var post = Assert.Single(plan.Content.Posts);
         Assert.Equal((null, PostChange.New), (post.Id, post.Change));
         Assert.Equal(("2019-06-11|merged post", "2019/06/merged-post", Body, 2), (post.Row!.IdentityKey, post.Row.Permalink, post.Row.Body, post.Row.DeclaredCommentCount));
         Assert.Equal(["1", "2"], post.Thread!.Comments.Select(c => c.ThreadPath));
@@ -30,7 +30,7 @@ public sealed class ImportPlannerTests
     {
         var page = Page($"{Date}\n\n{Title}\n\n{Body}\n\n3 comments:\n\n  1. Parent.\n\n    ReplyDelete\n    Replies\n    1. A reply.\n\n      Delete\n    2. Another.\n\n      Delete\n");
 
-        var thread = Plan(page).Posts[0].Thread!;
+        var thread = Plan(page).Content.Posts[0].Thread!;
 
         Assert.Equal([("1", -1, 0), ("1.1", 0, 1), ("1.2", 0, 2)], thread.Comments.Select(c => (c.ThreadPath, c.ParentIndex, c.Position)));
     }
@@ -41,7 +41,7 @@ public sealed class ImportPlannerTests
         var page = Page(Pages.Post(Date, Title, Body, "A comment."));
         var stored = Holding(Stored(7, page)) with { Threads = new Dictionary<int, IReadOnlyList<StoredComment>> { [7] = Thread(70, "A comment.") } };
 
-        var post = Assert.Single(Plan(page, stored).Posts);
+        var post = Assert.Single(Plan(page, stored).Content.Posts);
 
         Assert.Equal((7, PostChange.Unchanged), (post.Id, post.Change));
         Assert.Null(post.Row);
@@ -57,11 +57,12 @@ public sealed class ImportPlannerTests
 
         var plan = Plan(label, Holding(Stored(7, own, ownPageElsewhere: true)));
 
-        var post = Assert.Single(plan.Posts);
-        Assert.Equal((7, PostChange.Updated, true), (post.Id, post.Change, post.AddLabel));
+        var post = Assert.Single(plan.Content.Posts);
+        Assert.Equal((7, PostChange.Updated), (post.Id, post.Change));
+        Assert.Equal([0], post.AddLabels);
         Assert.Null(post.Row);
         Assert.Null(post.Thread);
-        Assert.Equal(new LabelRow(null, "Napo"), plan.Label);
+        Assert.Equal(new LabelRow(null, "Napo"), Assert.Single(plan.Content.Labels));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class ImportPlannerTests
         var first = Page(Pages.LabelPage("Pay", (Date, Title, "First copy.")));
         var second = Page(Pages.LabelPage("Napo", (Date, Title, "Edited on another label page.")));
 
-        var post = Assert.Single(Plan(second, Holding(Stored(7, first))).Posts);
+        var post = Assert.Single(Plan(second, Holding(Stored(7, first))).Content.Posts);
 
         Assert.Equal("Edited on another label page.", post.Row!.Body);
         Assert.Null(post.Row.DeclaredCommentCount);
@@ -83,10 +84,10 @@ public sealed class ImportPlannerTests
     {
         var page = Page(Pages.LabelPage("pay", (Date, Title, Body)));
 
-        var plan = Plan(page, StoredPage.Nothing with { Label = new StoredLabel(3, "Pay") });
+        var plan = Plan(page, StoredPage.Nothing with { Labels = [new StoredLabel(3, "Pay")] });
 
-        Assert.Equal(new LabelRow(3, "Pay"), plan.Label);
-        Assert.True(Assert.Single(plan.Posts).AddLabel);
+        Assert.Equal(new LabelRow(3, "Pay"), Assert.Single(plan.Content.Labels));
+        Assert.Equal([0], Assert.Single(plan.Content.Posts).AddLabels);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class ImportPlannerTests
             Threads = new Dictionary<int, IReadOnlyList<StoredComment>> { [7] = Thread(70, "Kept as it was.", "Will be edited.", "Will go.") },
         };
 
-        var post = Assert.Single(Plan(after, stored).Posts);
+        var post = Assert.Single(Plan(after, stored).Content.Posts);
 
         Assert.Equal((PostChange.Updated, "An edited body.", 2), (post.Change, post.Row!.Body, post.Row.DeclaredCommentCount));
         Assert.Equal([(70, false, "Kept as it was."), (71, true, "Edited text.")], post.Thread!.Comments.Select(c => (c.StoredId!.Value, c.Changed, c.Text)));
@@ -130,7 +131,7 @@ public sealed class ImportPlannerTests
         var plan = Plan(after, stored);
 
         Assert.Equal(5, plan.File.Id);
-        var post = Assert.Single(plan.Posts);
+        var post = Assert.Single(plan.Content.Posts);
         Assert.Equal((7, "A Corrected Title", "2019/06/a-corrected-title"), (post.Id, post.Row!.Title, post.Row.Permalink));
         Assert.Equal("2019-06-11|a corrected title", post.Row.IdentityKey);
         Assert.True(post.Link.IsStored);
@@ -143,7 +144,7 @@ public sealed class ImportPlannerTests
         var before = Page(Pages.Post(Date, Title, Body));
         var after = Page(Pages.Post(Date, "MERGED post", Body));
 
-        var post = Assert.Single(Plan(after, Holding(Stored(7, before))).Posts);
+        var post = Assert.Single(Plan(after, Holding(Stored(7, before))).Content.Posts);
 
         Assert.Equal(("MERGED post", "2019/06/merged-post"), (post.Row!.Title, post.Row.Permalink));
     }
@@ -153,17 +154,18 @@ public sealed class ImportPlannerTests
     {
         var other = ("Monday, 10 June 2019", "Other Post", "Other body.");
         var label = Page(Pages.LabelPage("Napo", other));
-        var otherPost = Stored(8, Page(Pages.LabelPage("Napo", other)), hasPageLabel: true);
+        var otherPost = Stored(8, Page(Pages.LabelPage("Napo", other)), labelId: 3);
         var stored = Holding(otherPost) with
         {
             File = new StoredSourceFile(5, 3, [new StoredLink(7, 0, LabelledElsewhere: false), new StoredLink(8, 1, false), new StoredLink(9, 2, LabelledElsewhere: true)]),
-            Label = new StoredLabel(3, "Napo"),
+            Labels = [new StoredLabel(3, "Napo")],
         };
 
         var plan = Plan(label, stored);
 
         Assert.Equal([new LinkRemoval(7, 3), new LinkRemoval(9, null)], plan.Removals);
-        Assert.Equal((8, false), (plan.Posts[0].Id!.Value, plan.Posts[0].AddLabel));
+        Assert.Equal(8, plan.Content.Posts[0].Id);
+        Assert.Empty(plan.Content.Posts[0].AddLabels);
     }
 
     [Fact]
@@ -173,7 +175,7 @@ public sealed class ImportPlannerTests
 
         var plan = Plan(page);
 
-        Assert.Equal(["2019/06/pick-of-the-week", "2019/06/pick-of-the-week-2"], plan.Posts.Select(p => p.Row!.Permalink));
+        Assert.Equal(["2019/06/pick-of-the-week", "2019/06/pick-of-the-week-2"], plan.Content.Posts.Select(p => p.Row!.Permalink));
     }
 
     [Fact]
@@ -182,7 +184,7 @@ public sealed class ImportPlannerTests
         var page = Page(Pages.Post("Monday, 10 June 2019", "Pick of the Week", "Two."));
         var stored = StoredPage.Nothing with { TakenPermalinks = new Dictionary<string, int> { ["2019/06/pick-of-the-week"] = 1, ["2019/06/pick-of-the-week-2"] = 2 } };
 
-        Assert.Equal("2019/06/pick-of-the-week-3", Assert.Single(Plan(page, stored).Posts).Row!.Permalink);
+        Assert.Equal("2019/06/pick-of-the-week-3", Assert.Single(Plan(page, stored).Content.Posts).Row!.Permalink);
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public sealed class ImportPlannerTests
 
         var plan = Plan(page);
 
-        Assert.Equal([(Title, 2, "Last mention."), ("Other", 1, "Other.")], plan.Posts.Select(p => (p.Row!.Title, p.Link.Position, p.Row.Body)));
+        Assert.Equal([(Title, 2, "Last mention."), ("Other", 1, "Other.")], plan.Content.Posts.Select(p => (p.Row!.Title, p.Link.Position, p.Row.Body)));
     }
 
     [Fact]

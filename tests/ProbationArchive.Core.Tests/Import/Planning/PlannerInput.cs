@@ -23,7 +23,7 @@ internal static class PlannerInput
     public static PagePlan Plan(PageImport page, StoredPage? stored = null) => ImportPlanner.Plan(page, stored ?? StoredPage.Nothing);
 
     /// <summary>A stored post as the planner would have written it from <paramref name="parsed"/>'s first post.</summary>
-    public static StoredPost Stored(int id, PageImport parsed, bool ownPageElsewhere = false, bool hasPageLabel = false, string? permalink = null)
+    public static StoredPost Stored(int id, PageImport parsed, bool ownPageElsewhere = false, int? labelId = null, string? permalink = null)
     {
         var post = parsed.Page.Posts[0];
         var slug = PostIdentity.SlugFor(post.Title);
@@ -31,7 +31,7 @@ internal static class PlannerInput
             PostIdentity.KeyFor(post), post.Title, post.TitleIsDerived, post.Date, slug,
             permalink ?? PostIdentity.PermalinkFor(post.Date, slug), post.Body,
             parsed.Page.Kind == PageKind.LabelPage ? null : post.DeclaredCommentCount);
-        return new StoredPost(id, row, ownPageElsewhere, hasPageLabel);
+        return new StoredPost(id, row, ownPageElsewhere, labelId is { } label ? new HashSet<int> { label } : []);
     }
 
     public static StoredPage Holding(params StoredPost[] posts) =>

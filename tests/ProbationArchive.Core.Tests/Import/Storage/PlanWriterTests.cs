@@ -22,8 +22,8 @@ public sealed class PlanWriterTests
         var thread = new ThreadPlan(
             [new CommentRow(null, -1, "1", 0, "Parent.", 9, true), new CommentRow(null, 0, "1.1", 1, "Reply.", 12, true), new CommentRow(null, -1, "2", 2, "Second.", 15, true)],
             []);
-        var post = new PostPlan(null, PostChange.New, Row("2019/06/a-post", "Body."), AddLabel: true, new LinkRow(0, 1, IsStored: false), thread);
-        var plan = new PagePlan(File(null), [new Diagnostic(7, DiagnosticSeverity.Warning, "count-mismatch", "says 3")], new LabelRow(null, "Napo"), [post], []);
+        var post = new PostPlan(null, PostChange.New, Row("2019/06/a-post", "Body."), [0], new LinkRow(0, 1, IsStored: false), thread);
+        var plan = new PagePlan(File(null), [new Diagnostic(7, DiagnosticSeverity.Warning, "count-mismatch", "says 3")], new PostsPlan([new LabelRow(null, "Napo")], [post]), []);
         var added = new List<SearchEntryRow>();
 
         var fileId = await WriteAsync(archive, plan, added);
@@ -46,15 +46,15 @@ public sealed class PlanWriterTests
     public async Task Write_ChangesToStoredRows_UpdatesRemovesAndUnlinksAsPlanned()
     {
         await using var archive = await TestArchive.CreateAsync();
-        var first = new PostPlan(null, PostChange.New, Row("2019/06/a-post", "Body."), true, new LinkRow(0, 1, false),
+        var first = new PostPlan(null, PostChange.New, Row("2019/06/a-post", "Body."), [0], new LinkRow(0, 1, false),
             new ThreadPlan([new CommentRow(null, -1, "1", 0, "Kept.", 9, true), new CommentRow(null, -1, "2", 1, "Edited.", 12, true), new CommentRow(null, -1, "3", 2, "Gone.", 15, true)], []));
-        var second = new PostPlan(null, PostChange.New, Row("2019/06/other", "Other."), true, new LinkRow(1, 20, false), null);
-        var fileId = await WriteAsync(archive, new PagePlan(File(null), [], new LabelRow(null, "Napo"), [first, second], []), null);
+        var second = new PostPlan(null, PostChange.New, Row("2019/06/other", "Other."), [0], new LinkRow(1, 20, false), null);
+        var fileId = await WriteAsync(archive, new PagePlan(File(null), [], new PostsPlan([new LabelRow(null, "Napo")], [first, second]), []), null);
         var (postId, otherId, labelId, commentIds) = await IdsAsync(archive);
 
         var thread = new ThreadPlan([new CommentRow(commentIds[0], -1, "1", 0, "Kept.", 9, false), new CommentRow(commentIds[1], -1, "2", 1, "Now edited.", 12, true)], [commentIds[2]]);
-        var update = new PostPlan(postId, PostChange.Updated, Row("2019/06/a-post", "New body."), false, new LinkRow(0, 3, IsStored: true), thread);
-        await WriteAsync(archive, new PagePlan(File(fileId), [], new LabelRow(labelId, "Napo"), [update], [new LinkRemoval(otherId, labelId)]), null);
+        var update = new PostPlan(postId, PostChange.Updated, Row("2019/06/a-post", "New body."), [], new LinkRow(0, 3, IsStored: true), thread);
+        await WriteAsync(archive, new PagePlan(File(fileId), [], new PostsPlan([new LabelRow(labelId, "Napo")], [update]), [new LinkRemoval(otherId, labelId)]), null);
 
         await using var db = archive.OpenContext();
         var ct = TestContext.Current.CancellationToken;
