@@ -67,10 +67,11 @@ public sealed class PostModel(ArchiveDbContext db) : PageModel, IDescribedPage
             return await RedirectToCommentAsync(permalink, comment, cancellationToken);
         }
 
-        // One statement for the post, its labels and its sources: both lists are a handful of rows,
-        // so their product costs less than a second round trip (AsSingleQuery says so to EF Core).
+        // Three statements, the post, its labels, its sources, each an index lookup (AsSplitQuery).
+        // In one statement SQLite materialised the label and source joins for every post of the
+        // archive first: 47 ms a render on the default corpus (docs/PERFORMANCE.md).
         // A Blogger page is found at its own address though lists leave it out; drafts stay hidden.
-        var post = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().AsSingleQuery()
+        var post = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().AsSplitQuery()
             .Where(p => p.Permalink == permalink)
             .Select(p => new PostView(
                 p.Id, p.Title, p.TitleIsDerived, p.PublishedOn, p.Permalink, p.Body, p.DeclaredCommentCount,
