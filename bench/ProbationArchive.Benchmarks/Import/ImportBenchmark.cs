@@ -16,11 +16,21 @@ internal static class ImportBenchmark
         var (manifest, pages) = Corpus.Ensure(options);
         var loadBefore = ImportReport.LoadAverage();
         var folder = Directory.CreateDirectory(Path.Combine(BenchPaths.Out, "import")).FullName;
-        var measure = new Measurer(folder, pages, manifest);
-        var importer = await measure.RunAsync("importer", (connectionString, progress) => ImportAsync(connectionString, folder, pages, progress));
-        var floor = await measure.RunAsync("floor", (connectionString, _) => StorageFloor.CopyAsync(connectionString, importer.Archive));
+        var measure = new Measurer(folder);
+        var importer = await measure.RunAsync("importer", manifest.Bytes, manifest.Files, (connectionString, progress) => ImportAsync(connectionString, folder, [pages], progress));
+        var floor = await measure.RunAsync("floor", manifest.Bytes, manifest.Files, (connectionString, _) => StorageFloor.CopyAsync(connectionString, importer.Archive));
 
-        var report = ImportReport.Write(manifest, importer, floor, loadBefore);
+        // The same corpus as one Blogger export, written beside it once.
+        var export = Path.Combine(Path.GetDirectoryName(pages)!, "export.xml");
+        if (!File.Exists(export))
+        {
+            Console.WriteLine($"Writing the corpus as a Blogger export to {export}");
+            ExportWriter.Write(options, export);
+        }
+
+        var exported = await measure.RunAsync("export", new FileInfo(export).Length, 1, (connectionString, progress) => ImportAsync(connectionString, folder, [export], progress));
+
+        var report = ImportReport.Write(manifest, importer, floor, loadBefore) + ImportReport.WriteExport(exported);
         Console.Write(report);
         var reportPath = Path.Combine(folder, "import-report.txt");
         await File.WriteAllTextAsync(reportPath, report);
@@ -28,13 +38,13 @@ internal static class ImportBenchmark
         return ImportReport.RowsMatch(manifest, importer, floor) ? 0 : 1;
     }
 
-    private static async Task<(int Files, TimeSpan SearchIndex)> ImportAsync(string connectionString, string folder, string pages, IProgress<int> progress)
+    private static async Task<(int Files, TimeSpan SearchIndex)> ImportAsync(string connectionString, string folder, string[] paths, IProgress<int> progress)
     {
         using var host = ImporterHost.Build(connectionString, folder);
         await using var scope = host.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<ArchiveImporter>();
         var files = 0;
-        var summary = await importer.ImportAsync([pages], new Progress(_ => progress.Report(++files)), CancellationToken.None);
+        var summary = await importer.ImportAsync(paths, new Progress(_ => progress.Report(++files)), CancellationToken.None);
         foreach (var message in summary.Failures.SelectMany(f => f.Messages).Take(10))
         {
             Console.WriteLine($"  FAILED {message}");

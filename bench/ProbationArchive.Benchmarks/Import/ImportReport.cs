@@ -70,6 +70,20 @@ internal static class ImportReport
             text.AppendLine(CultureInfo.InvariantCulture, $"{name,-30}{value(importer),12}{value(floor),12}");
     }
 
+    /// <summary>The same corpus imported from one Blogger export: its own figures, there being no floor run for it.</summary>
+    public static string WriteExport(ImportMeasurement export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var text = new StringBuilder();
+        void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        Line($"");
+        Line($"The same corpus as one Blogger export ({export.Bytes / 1e6:F1} MB of XML), into a fresh archive:");
+        Line($"  wall {export.Elapsed.TotalSeconds:F2} s, CPU {export.CpuTime.TotalSeconds:F2} s, {export.RowsPerSecond:F0} rows/s, {export.MegabytesPerSecond:F1} MB/s, peak working set {export.PeakWorkingSet / 1e6:F0} MB, archive {export.ArchiveBytes / 1e6:F0} MB");
+        Line($"  rows: {export.Rows}");
+        Line($"target: an export of about 200 MB imports within {TargetPeakMegabytes} MB   {export.PeakWorkingSet / 1e6,8:F0} MB  {Verdict(export.PeakWorkingSet / 1e6 <= TargetPeakMegabytes)}");
+        return text.ToString();
+    }
+
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
 
     private static string Megabytes(long bytes) => (bytes / 1e6).ToString("F0", CultureInfo.InvariantCulture);

@@ -2,14 +2,15 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Data;
-using ProbationArchive.CorpusGenerator;
 
 namespace ProbationArchive.Benchmarks.Import;
 
 /// <summary>Runs one writer over the corpus into a fresh, migrated archive file and measures it.</summary>
-internal sealed class Measurer(string folder, string pages, CorpusManifest manifest)
+internal sealed class Measurer(string folder)
 {
-    public async Task<ImportMeasurement> RunAsync(string name, Func<string, IProgress<int>, Task<(int Files, TimeSpan SearchIndex)>> run)
+    /// <param name="inputBytes">The bytes read: the saved pages, or the export.</param>
+    /// <param name="files">How many files the run reads, for the working set at each quarter of them.</param>
+    public async Task<ImportMeasurement> RunAsync(string name, long inputBytes, int files, Func<string, IProgress<int>, Task<(int Files, TimeSpan SearchIndex)>> run)
     {
         var file = Path.Combine(folder, $"{name}.db");
         foreach (var stale in new[] { file, $"{file}-wal", $"{file}-shm" })
@@ -24,14 +25,14 @@ internal sealed class Measurer(string folder, string pages, CorpusManifest manif
         }
 
         SqliteConnection.ClearAllPools();
-        Console.WriteLine($"Running the {name} over {manifest.Files} files ...");
-        var quartiles = new MemoryProbe.Quartiles(manifest.Files);
+        Console.WriteLine($"Running the {name} over {files} files ...");
+        var quartiles = new MemoryProbe.Quartiles(files);
         MemoryProbe.ResetPeak();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var (files, searchIndex) = await run(connectionString, quartiles);
+        var (filesRead, searchIndex) = await run(connectionString, quartiles);
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var measurement = new ImportMeasurement(
@@ -41,8 +42,8 @@ internal sealed class Measurer(string folder, string pages, CorpusManifest manif
             clock.Elapsed,
             searchIndex,
             cpu,
-            files,
-            Directory.EnumerateFiles(pages).Sum(f => new FileInfo(f).Length),
+            filesRead,
+            inputBytes,
             await ArchiveCounts.ReadAsync(connectionString),
             MemoryProbe.PeakWorkingSet(),
             GC.GetTotalAllocatedBytes(precise: true) - allocated,

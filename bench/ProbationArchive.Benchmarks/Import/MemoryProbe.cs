@@ -8,14 +8,15 @@ internal static class MemoryProbe
     public sealed record Sample(int Percent, int Files, long WorkingSet, long ManagedHeap);
 
     /// <summary>
-    /// Collects garbage, then resets the kernel's high-water mark (VmHWM, which
+    /// Collects garbage and gives its memory back, then resets the kernel's high-water mark (VmHWM, which
     /// Process.PeakWorkingSet64 reads on Linux) so the next peak belongs to the next run alone.
     /// </summary>
     public static bool ResetPeak()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        // Aggressive: the server GC gives back the memory it keeps for reuse, so a run's peak does not include an earlier run's heap.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         try
         {
             File.WriteAllText("/proc/self/clear_refs", "5");

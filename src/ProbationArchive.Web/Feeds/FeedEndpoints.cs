@@ -56,7 +56,8 @@ internal static class FeedEndpoints
         }
 
         var permalink = path[..^".atom".Length];
-        var post = await db.Posts.AsNoTracking().Where(p => p.Permalink == permalink)
+        // A Blogger page's comments have a feed too; a draft's do not.
+        var post = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().Where(p => p.Permalink == permalink)
             .Select(p => new { p.Id, p.Title, p.PublishedOn })
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
@@ -65,7 +66,7 @@ internal static class FeedEndpoints
         }
 
         var comments = await db.Comments.AsNoTracking().Where(c => c.PostId == post.Id).OrderBy(c => c.Position)
-            .Select(c => new { c.Id, c.ThreadPath, c.ParentId, c.Text })
+            .Select(c => new { c.Id, c.ThreadPath, c.ParentId, c.Text, c.TextFormat })
             .ToListAsync(cancellationToken);
         var root = AtomResult.SiteRoot(request);
         var updated = post.PublishedOn is { } date ? AtomResult.AtMidnight(date) : DateTimeOffset.UnixEpoch;
@@ -75,7 +76,7 @@ internal static class FeedEndpoints
             {
                 Id = new Uri(root, ArchiveUrls.CommentOnFirstPage(permalink, c.Id)).AbsoluteUri,
                 Title = new TextSyndicationContent(c.ParentId is null ? $"Comment {c.ThreadPath}" : $"Reply {c.ThreadPath}"),
-                Content = new TextSyndicationContent(ArchiveMarkdown.RenderComment(c.Text), TextSyndicationContentKind.Html),
+                Content = new TextSyndicationContent(ArchiveMarkdown.RenderComment(c.Text, c.TextFormat), TextSyndicationContentKind.Html),
                 LastUpdatedTime = updated,
                 Links = { SyndicationLink.CreateAlternateLink(new Uri(root, ArchiveUrls.Comment(permalink, c.Id))) },
             }).ToList(),

@@ -9,7 +9,7 @@ namespace ProbationArchive.Web.Feeds;
 /// <summary>The newest posts of a query as Atom entries, read in one query.</summary>
 internal static class FeedPosts
 {
-    public sealed record FeedPost(string Title, string Permalink, DateOnly? PublishedOn, string Body, IReadOnlyList<string> Labels);
+    public sealed record FeedPost(string Title, string Permalink, DateOnly? PublishedOn, string Body, Core.Archive.TextFormat BodyFormat, IReadOnlyList<string> Labels);
 
     public static Task<List<FeedPost>> NewestAsync(IQueryable<Post> posts, int count, CancellationToken cancellationToken) =>
         // Labels in a statement of their own, by index (see PostLists).
@@ -17,7 +17,7 @@ internal static class FeedPosts
             .Where(p => p.PublishedOn != null)
             .OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id)
             .Take(count)
-            .Select(p => new FeedPost(p.Title, p.Permalink, p.PublishedOn, p.Body, p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList()))
+            .Select(p => new FeedPost(p.Title, p.Permalink, p.PublishedOn, p.Body, p.BodyFormat, p.Labels.OrderBy(l => l.Name).Select(l => l.Name).ToList()))
             .ToListAsync(cancellationToken);
 
     public static SyndicationFeed ToFeed(HttpRequest request, string title, string selfPath, string alternatePath, IReadOnlyList<FeedPost> posts)
@@ -37,7 +37,7 @@ internal static class FeedPosts
     {
         var address = new Uri(root, ArchiveUrls.Post(post.Permalink));
         var date = AtomResult.AtMidnight(post.PublishedOn!.Value);
-        var item = new SyndicationItem(post.Title, new TextSyndicationContent(ArchiveMarkdown.RenderBody(post.Body), TextSyndicationContentKind.Html), address, address.AbsoluteUri, date)
+        var item = new SyndicationItem(post.Title, new TextSyndicationContent(ArchiveMarkdown.RenderBody(post.Body, post.BodyFormat), TextSyndicationContentKind.Html), address, address.AbsoluteUri, date)
         {
             PublishDate = date,
         };

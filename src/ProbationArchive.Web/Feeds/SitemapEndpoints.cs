@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using ProbationArchive.Core.Archive;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Reading;
 
@@ -24,10 +25,11 @@ internal static class SitemapEndpoints
 
     private static async Task<IResult> SitemapAsync(HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var posts = await db.Posts.AsNoTracking().OrderBy(p => p.PublishedOn).ThenBy(p => p.Id)
-            .Select(p => new { p.Permalink, p.PublishedOn }).ToListAsync(cancellationToken);
+        // Blogger's pages are listed with the posts (they are public, at their own address); drafts never are.
+        var posts = await db.Posts.IgnoreQueryFilters([ArchiveDbContext.PostsOnly]).AsNoTracking().OrderBy(p => p.PublishedOn).ThenBy(p => p.Id)
+            .Select(p => new { p.Permalink, p.PublishedOn, p.Kind }).ToListAsync(cancellationToken);
         var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(cancellationToken);
-        var months = posts.Where(p => p.PublishedOn is not null)
+        var months = posts.Where(p => p.PublishedOn is not null && p.Kind == PostKind.Post)
             .Select(p => (p.PublishedOn!.Value.Year, p.PublishedOn!.Value.Month)).Distinct().ToList();
 
         var root = AtomResult.SiteRoot(request);

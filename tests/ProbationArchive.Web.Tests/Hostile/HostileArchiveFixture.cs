@@ -41,6 +41,7 @@ public sealed class HostileArchiveFixture : IAsyncLifetime
 
         var pages = Path.Combine(Path.GetDirectoryName(_server.DatabasePath)!, "hostile-pages");
         HostilePages.Write(pages, XssVectors.All);
+        HostileExport.Write(pages, XssVectors.All);
         var (exitCode, output) = await ImportProcess.RunAsync(_server.DatabasePath, pages);
         ImportOutput = output;
         if (exitCode != 0)

@@ -19,7 +19,8 @@ public sealed class HostileTextInBrowserTests(HostileArchiveFixture archive) : I
         Assert.True(Vectors.Count >= 50, $"only {Vectors.Count} vectors");
         Assert.Equal(Vectors.Count, Vectors.Distinct(StringComparer.Ordinal).Count());
         // One post per vector, the omnibus, the flattened page's post, and the label pages' posts.
-        Assert.Equal(Vectors.Count + 2 + (HostilePages.LabelNames.Length * HostilePages.PostsPerLabelPage), archive.PostCount);
+        // A post page per vector, the omnibus, the flattened page, the label pages' posts, and the export's post.
+        Assert.Equal(Vectors.Count + 2 + (HostilePages.LabelNames.Length * HostilePages.PostsPerLabelPage) + 1, archive.PostCount);
         Assert.All(Enumerable.Range(0, Vectors.Count), i => Assert.True(
             archive.Addresses.ContainsKey((Vectors[i], HostilePages.PostDate(i))), $"no post titled {Vectors[i]}\n{archive.ImportOutput}"));
     }
@@ -73,6 +74,19 @@ public sealed class HostileTextInBrowserTests(HostileArchiveFixture archive) : I
         Assert.All(Vectors.Select((v, i) => (v, i)).Where(x => XssVectors.IsMarkdownInert(x.v)), x => Assert.Contains(x.v, comments[x.i], StringComparison.Ordinal));
         // Links that survive are ordinary web links, marked as the commenters' own.
         var hrefs = await reader.Page.Locator("#comments article > div a").EvaluateAllAsync<string[]>("links => links.map(a => a.protocol + ' ' + a.rel)");
+        Assert.All(hrefs, h => Assert.Matches("^(http:|https:|mailto:) nofollow ugc noopener$", h));
+    }
+
+    [Fact]
+    public async Task AnExportsHtmlHoldingEveryVector_RunsNoScriptLoadsNothingAndKeepsOnlyWebLinks()
+    {
+        await using var reader = await HostileReader.OpenAsync(archive);
+
+        await reader.ReadAsync(archive.Addresses[(HostileExport.Title, HostileExport.Date)]);
+
+        Assert.Equal(Vectors.Count, await reader.Page.Locator("#comments article").CountAsync());
+        Assert.Equal(0, await reader.Page.Locator(".post-body :is(img, iframe, frame, object, embed, script, svg, math, form, input, button, style, link, meta, base), #comments :is(img, iframe, frame, object, embed, script, svg, math, form, input, button, style, link, meta, base)").CountAsync());
+        var hrefs = await reader.Page.Locator(".post-body a[href], #comments article > div a[href], #comments .byline a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.protocol + ' ' + a.rel)");
         Assert.All(hrefs, h => Assert.Matches("^(http:|https:|mailto:) nofollow ugc noopener$", h));
     }
 

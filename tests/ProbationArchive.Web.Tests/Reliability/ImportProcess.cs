@@ -8,7 +8,7 @@ internal static class ImportProcess
     public static Process Start(string databasePath, params string[] paths) => Start(databasePath, output: null, paths);
 
     /// <summary>Starts an import whose output lines are collected into <paramref name="output"/> (lock it to read).</summary>
-    public static Process Start(string databasePath, List<string>? output, string[] paths)
+    public static Process Start(string databasePath, List<string>? output, string[] paths, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +25,11 @@ internal static class ImportProcess
 
         start.Environment["ConnectionStrings__Archive"] = $"Data Source={databasePath}";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         // Drain the pipes so a chatty child never blocks on a full buffer.
         process.OutputDataReceived += (_, e) => Collect(output, e.Data);
@@ -35,10 +40,13 @@ internal static class ImportProcess
     }
 
     /// <summary>Runs an import to its end; the output comes back for failure messages.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string databasePath, params string[] paths)
+    public static Task<(int ExitCode, string Output)> RunAsync(string databasePath, params string[] paths) => RunAsync(databasePath, null, paths);
+
+    /// <summary>Runs an import to its end with these environment variables set (a time zone, say).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string databasePath, IReadOnlyDictionary<string, string>? environment, params string[] paths)
     {
         var output = new List<string>();
-        using var process = Start(databasePath, output, paths);
+        using var process = Start(databasePath, output, paths, environment);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         lock (output)
         {

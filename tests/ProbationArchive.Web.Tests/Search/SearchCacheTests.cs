@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Archive;
 using ProbationArchive.Web.Tests.Support;
 
@@ -58,7 +59,10 @@ public sealed class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<
         // Another connection commits, as the import command does.
         await factory.WithDatabaseAsync(async db =>
         {
-            db.Labels.Add(new Label { Name = "Added after the search" });
+            // On a post: a label no post carries is not shown.
+            var label = new Label { Name = "Added after the search" };
+            label.Posts.Add(await db.Posts.OrderBy(p => p.Id).FirstAsync(TestContext.Current.CancellationToken));
+            db.Labels.Add(label);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 

@@ -11,5 +11,7 @@ internal sealed class LabelConfiguration : IEntityTypeConfiguration<Label>
         // Blogger treats "PO" and "po" as one label.
         builder.Property(l => l.Name).IsRequired().UseCollation("NOCASE");
         builder.HasIndex(l => l.Name).IsUnique();
+        // A label no public post carries (only drafts do) is not shown anywhere, its name included.
+        builder.HasQueryFilter(ArchiveDbContext.PublishedOnly, l => l.Posts.Any());
     }
 }

@@ -40,9 +40,13 @@ internal sealed class ExportScratch : IDisposable
     public void Fill(Stream export, List<Diagnostic> diagnostics, BloggerExportCounts counts)
     {
         using var insert = new SqliteStatement(_connection, $"INSERT OR IGNORE INTO Entries ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-        foreach (var entry in BloggerExportReader.Read(export, diagnostics, counts))
+        // Sanitising is most of the work, and each entry's is its own: the cores share it, in file
+        // order, a few entries ahead of the inserts (the reader itself runs one entry at a time).
+        var sanitised = BloggerExportReader.Read(export, diagnostics, counts)
+            .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(entry => (Entry: entry, Content: BloggerHtml.Sanitize(entry.Html)));
+        foreach (var (entry, content) in Unwrapped(sanitised))
         {
-            var content = BloggerHtml.Sanitize(entry.Html);
             insert.Bind(1, (long)entry.Kind).Bind(2, entry.Id.ToString()).Bind(3, entry.Post?.ToString()).Bind(4, entry.ParentComment?.ToString())
                 .Bind(5, entry.Line).Bind(6, entry.Title).Bind(7, content.Html).Bind(8, content.Text).Bind(9, JsonSerializer.Serialize(content.Images))
                 .Bind(10, entry.Published?.ToString("O", CultureInfo.InvariantCulture)).Bind(11, entry.AuthorName).Bind(12, entry.AuthorUri)
@@ -54,6 +58,28 @@ internal sealed class ExportScratch : IDisposable
         }
 
         SqliteStatement.Run(_connection, "COMMIT");
+    }
+
+    /// <summary>The reader's own exception, not PLINQ's wrapper around it.</summary>
+    private static IEnumerable<T> Unwrapped<T>(ParallelQuery<T> items)
+    {
+        using var enumerator = items.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (AggregateException e) when (e.InnerExceptions is [BloggerExportException inner])
+            {
+                throw inner;
+            }
+
+            yield return enumerator.Current;
+        }
     }
 
     /// <summary>Each post and page, in file order, with its comments; then a warning for each comment whose post the export lacks.</summary>

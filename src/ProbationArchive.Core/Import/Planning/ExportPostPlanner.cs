@@ -15,7 +15,7 @@ internal sealed class ExportPostPlanner(StoredPage stored, IReadOnlyList<LabelRo
     {
         var export = post.Blogger!;
         var wanted = PostIdentity.WantedPermalink(post);
-        var permalink = match?.Row.Permalink == wanted ? wanted : addresses.Choose(wanted, match?.Id);
+        var permalink = addresses.Choose(wanted, match?.Id);
         var row = new PostRow(
             PostIdentity.ExportKeyFor(post), post.Title, post.TitleIsDerived, post.Date, wanted[(wanted.LastIndexOf('/') + 1)..], permalink,
             post.Body, match?.Row.DeclaredCommentCount)

@@ -37,7 +37,7 @@ public static class ImportPlanner
         var byId = stored.Posts.ToDictionary(p => p.Id);
         var named = mentions.Where(m => byKey.ContainsKey(m.Key)).Select(m => byKey[m.Key].Id).ToHashSet();
         var heldBefore = stored.File?.Links.ToDictionary(l => l.Position, l => l.PostId) ?? [];
-        var planner = new PostPlanner(page, labels.Count > 0, stored, new PermalinkChooser(stored.TakenPermalinks));
+        var planner = new PostPlanner(page, labels.FirstOrDefault(), stored, new PermalinkChooser(stored.TakenPermalinks));
 
         var posts = new List<PostPlan>(mentions.Count);
         var kept = new HashSet<int>();

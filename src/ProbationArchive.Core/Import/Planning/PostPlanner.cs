@@ -3,7 +3,8 @@ using ProbationArchive.Core.Parsing;
 namespace ProbationArchive.Core.Import.Planning;
 
 /// <summary>The rules for one post of a saved page, new or stored (<see cref="ImportPlanner"/>).</summary>
-internal sealed class PostPlanner(ParsedPage page, bool pageHasLabel, StoredPage stored, PermalinkChooser addresses)
+/// <param name="pageLabel">The label page's label (index 0 of the plan's labels); null on other pages.</param>
+internal sealed class PostPlanner(ParsedPage page, LabelRow? pageLabel, StoredPage stored, PermalinkChooser addresses)
 {
     private static readonly int[] PageLabel = [0];
 
@@ -19,7 +20,7 @@ internal sealed class PostPlanner(ParsedPage page, bool pageHasLabel, StoredPage
             parsed.Body,
             IsLabelPage ? null : parsed.DeclaredCommentCount);
         var thread = IsLabelPage || parsed.Comments.Count == 0 ? null : ThreadPlanner.Plan([], parsed.Comments);
-        return new PostPlan(null, PostChange.New, row, pageHasLabel ? PageLabel : [], new LinkRow(mention.Position, parsed.Line, IsStored: false), thread);
+        return new PostPlan(null, PostChange.New, row, pageLabel is null ? [] : PageLabel, new LinkRow(mention.Position, parsed.Line, IsStored: false), thread);
     }
 
     public PostPlan Stored(ImportPlanner.Mention mention, StoredPost post)
@@ -53,15 +54,11 @@ internal sealed class PostPlanner(ParsedPage page, bool pageHasLabel, StoredPage
         }
 
         var rowChanged = row != post.Row;
-        var addLabel = pageHasLabel && !post.LabelIds.Contains(LabelIdOrZero());
+        var addLabel = pageLabel is not null && (pageLabel.Id is not { } labelId || !post.LabelIds.Contains(labelId));
         var change = rowChanged || addLabel || thread is not null ? PostChange.Updated : PostChange.Unchanged;
         var isLinked = stored.File?.Links.Any(l => l.PostId == post.Id) ?? false;
         return new PostPlan(post.Id, change, rowChanged ? row : null, addLabel ? PageLabel : [], new LinkRow(mention.Position, parsed.Line, isLinked), thread);
     }
-
-    /// <summary>The page's label's id when stored; 0, which no label has, when the label is new.</summary>
-    private int LabelIdOrZero() =>
-        page.Label is { } name && stored.Labels.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)) is { } label ? label.Id : 0;
 
     private PostRow WithContent(PostRow row, ImportPlanner.Mention mention, int owner)
     {

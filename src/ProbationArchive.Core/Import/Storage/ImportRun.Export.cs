@@ -30,7 +30,7 @@ internal sealed partial class ImportRun
 
         _index.BeforeStore();
         _group.BeginFile();
-        var changes = new int[3];
+        int added = 0, updated = 0, unchanged = 0;
         var comments = 0;
         try
         {
@@ -47,7 +47,12 @@ internal sealed partial class ImportRun
                 _added.Clear();
                 held.UnionWith(_writer.WritePosts(fileId, plan, _index.IsBuildingAlongside ? _added : null));
                 await _index.AfterStoreAsync(plan.OnlyAdds ? _added : null, cancellationToken);
-                changes[(int)plan.Posts[0].Change]++;
+                _ = plan.Posts[0].Change switch
+                {
+                    PostChange.New => ++added,
+                    PostChange.Updated => ++updated,
+                    _ => ++unchanged,
+                };
                 comments += post.CommentCount;
                 _images.Note(post, plan.Posts[0].Row?.Permalink ?? page.Posts.FirstOrDefault(p => p.Row.BloggerId == post.Blogger!.Id)?.Row.Permalink);
             }
@@ -72,9 +77,9 @@ internal sealed partial class ImportRun
             file.Path,
             diagnostics.Count == 0 ? FileOutcome.Imported : FileOutcome.ImportedWithWarnings,
             diagnostics,
-            changes[(int)PostChange.New],
-            changes[(int)PostChange.Updated],
-            changes[(int)PostChange.Unchanged],
+            added,
+            updated,
+            unchanged,
             comments)
         {
             Export = counts,
