@@ -57,7 +57,7 @@ public sealed class PostDiscussion(string postPath, IReadOnlyList<CommentNode> t
         {
             var thread = Threads[i];
             // First words need only the text's start: twice their length is enough for the breaks
-            // and spaces Excerpt folds away, and keeps 870 entries of the busiest post to a few
+            // and spaces Excerpt folds away, and keeps 972 entries of the busiest post to a few
             // milliseconds. An HTML comment (from an export) is read from its plain search text.
             var text = thread.PlainOpening ?? thread.Text;
             var opening = text.Length > OpeningLength ? text[..OpeningLength] : text;
