@@ -61,6 +61,8 @@ public sealed class BloggerPagesTests(BloggerArchiveFactory factory) : IClassFix
     [Theory]
     [InlineData("/2010/10/update-13-released-on-marketplace.html", "/2010/10/update-13-released-on-marketplace")]
     [InlineData("/p/feedback.html", BloggerArchiveFactory.Page)]
+    [InlineData("/feeds/2544502800320433121/comments/default", "/feeds/comments/2010/10/update-13-released-on-marketplace.atom")]
+    [InlineData("/feeds/1099408231173381423/comments/default", "/feeds/comments/p/feedback.atom")]
     public async Task BloggersOldAddress_MovesPermanentlyToThePost(string old, string current)
     {
         using var response = await factory.CreateReader().GetAsync(new Uri(old, UriKind.Relative), TestContext.Current.CancellationToken);

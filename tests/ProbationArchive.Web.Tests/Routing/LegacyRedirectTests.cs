@@ -62,7 +62,7 @@ public sealed class LegacyRedirectTests(ArchiveWebFactory factory)
     {
         var page = await factory.CreateReader().GetDocumentAsync("/feeds/7592648375025812345/comments/default", HttpStatusCode.NotFound);
 
-        Assert.Contains("do not record those numbers", page.One(".blogger-comment-feed").Text(), StringComparison.Ordinal);
+        Assert.Contains("No post in the archive came with that number", page.One(".blogger-comment-feed").Text(), StringComparison.Ordinal);
     }
 
     [Fact]
