@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProbationArchive.Core.Archive;
+using ProbationArchive.Web.Reading;
 using ProbationArchive.Web.Tests.Support;
 
 namespace ProbationArchive.Web.Tests.Reading;
@@ -61,6 +63,22 @@ public sealed class ArchiveFactsTests(ArchiveWebFactory factory) : IClassFixture
         Assert.Equal("A post after the facts", home.QuerySelectorAll(".post-summary-title a")[0].Text());
         var overview = await client.GetDocumentAsync("/archive");
         Assert.Equal("1", overview.One(".activity-table tr[data-month='2030-06'] td.posts").Text());
+    }
+
+    [Fact]
+    public async Task AFailedComputation_IsNotKept_AndASuccessfulOneIs()
+    {
+        var facts = factory.Services.GetRequiredService<ArchiveFacts>();
+        var calls = 0;
+        var ct = TestContext.Current.CancellationToken;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => facts.GetAsync<string>("test-fact", (_, _) => throw new InvalidOperationException("store busy"), ct));
+        var first = await facts.GetAsync("test-fact", (_, _) => Task.FromResult($"computed {++calls}"), ct);
+        var second = await facts.GetAsync("test-fact", (_, _) => Task.FromResult($"computed {++calls}"), ct);
+
+        Assert.Equal("computed 1", first);
+        Assert.Equal("computed 1", second);
+        Assert.Equal(1, calls);
     }
 
     private static int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
