@@ -133,7 +133,7 @@ REPORT="$OUT/http-report.txt"
 {
   echo "HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), wrk -t2 -c$CONNECTIONS -d${DURATION}s"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %9s | %9s %11s\n' page "app req/s" "p50 ms" "p99 ms" errors "nginx r/s" "p50 ms" "p99 ms" errors "kestrel" "app/nginx" "app/kestrel"
+  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %9s %8s | %9s %11s\n' page "app req/s" "p50 ms" "p99 ms" errors "nginx r/s" "p50 ms" "p99 ms" errors "kestrel" "p99 ms" "app/nginx" "app/kestrel"
 } | tee "$REPORT"
 for entry in "${PAGES_TO_TEST[@]}"; do
   name="${entry%%|*}"; path="${entry#*|}"
@@ -142,14 +142,14 @@ for entry in "${PAGES_TO_TEST[@]}"; do
   read -r app_rps app_p50 app_p99 app_err < <(run_wrk "http://127.0.0.1:$APP_PORT$path" "$OUT/wrk-app-$name.log")
   read -r ngx_rps ngx_p50 ngx_p99 ngx_err < <(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$OUT/wrk-nginx-$name.log")
   wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$KESTREL_PORT/$name.html" >/dev/null 2>&1 || true
-  read -r kst_rps _ _ _ < <(run_wrk "http://127.0.0.1:$KESTREL_PORT/$name.html" "$OUT/wrk-kestrel-$name.log")
+  read -r kst_rps _ kst_p99 _ < <(run_wrk "http://127.0.0.1:$KESTREL_PORT/$name.html" "$OUT/wrk-kestrel-$name.log")
   ratio=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$ngx_rps")
   floor=$(python3 -c "import sys; a,n=map(float,sys.argv[1:]); print(f'{a/n:.2f}' if n else '-')" "$app_rps" "$kst_rps")
   # Whether the app answered from its output cache (cached answers carry an Age header).
   cached=$(grep -qi '^age:' <(curl -sS -D - -o /dev/null --max-time 30 "http://127.0.0.1:$APP_PORT$path") && echo cached || echo "not cached")
   status=$(cat "$OUT/static/$name.status")
   note="  ($cached"; [[ "$status" != 200 ]] && note="$note, the app answers HTTP $status here"; note="$note)"
-  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %9s | %9s %11s%s\n' "$name" "$app_rps" "$app_p50" "$app_p99" "$app_err" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$ngx_err" "$kst_rps" "$ratio" "$floor" "$note" | tee -a "$REPORT"
+  printf '%-22s %9s %8s %8s %7s | %9s %8s %8s %7s | %9s %8s | %9s %11s%s\n' "$name" "$app_rps" "$app_p50" "$app_p99" "$app_err" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$ngx_err" "$kst_rps" "$kst_p99" "$ratio" "$floor" "$note" | tee -a "$REPORT"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"
 echo "Report saved to $REPORT; wrk logs beside it."

@@ -1,6 +1,7 @@
 # Shared by bench/http-bench.sh and bench/soak/soak.sh; sourced from the repository root.
 
-WEB="src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll"
+# WEB_DLL measures another build of the app (e.g. a copy of an older one, for before/after figures).
+WEB="${WEB_DLL:-src/ProbationArchive.Web/bin/Release/net10.0/ProbationArchive.Web.dll}"
 
 # import_if_stale DB PAGES MANIFEST TIMEOUT: imports PAGES into a fresh DB with the import command,
 # unless DB is newer than the corpus's MANIFEST.
@@ -23,4 +24,28 @@ wait_until_serving() {
     sleep 0.5
   done
   echo "nothing answered at $url; see $log"; exit 1
+}
+
+# corpus_archive DB: generates the default corpus if missing, imports it into DB if stale, and sets
+# PAGES, MANIFEST and the manifest's named pages: BIG BIG_N (the 2,000-comment post), POPULAR
+# POPULAR_N (the 300-comment one) and LABEL (the busiest label page), as paths without the leading /.
+corpus_archive() {
+  local db="$1"
+  dotnet build -c Release bench/ProbationArchive.Benchmarks >/dev/null
+  PAGES="$(dotnet bench/ProbationArchive.Benchmarks/bin/Release/net10.0/ProbationArchive.Benchmarks.dll corpus | tail -n 1)"
+  MANIFEST="$(dirname "$PAGES")/manifest.json"
+  read -r BIG BIG_N POPULAR POPULAR_N LABEL < <(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['BigPost']['Path'], m['BigPost']['Count'], m['PopularPost']['Path'], m['PopularPost']['Count'], m['BusiestLabel']['Path'])" "$MANIFEST")
+  mkdir -p "$(dirname "$db")"
+  import_if_stale "$db" "$PAGES" "$MANIFEST" 900
+}
+
+# start_reading_app PORT DB LOG [NAME=VALUE...]: the Release app on 127.0.0.1:PORT over DB, warnings
+# only, with any extra settings given; sets APP_PID and returns once it answers.
+start_reading_app() {
+  local port="$1" db="$2" log="$3"
+  shift 3
+  env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Archive="Data Source=$db" Archive__ImportSeedsWhenEmpty=false \
+    Serilog__MinimumLevel__Default=Warning "$@" dotnet "$WEB" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  APP_PID=$!
+  wait_until_serving "$APP_PID" "http://127.0.0.1:$port/" 120 "$log"
 }

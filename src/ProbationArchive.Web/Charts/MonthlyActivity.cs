@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbationArchive.Core.Archive;
+using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Charts;
 
@@ -16,17 +17,24 @@ public static class MonthlyActivity
         return counted.Count == 0 ? [] : Span(counted, (counted[0].Year, counted[0].Month), (counted[^1].Year, counted[^1].Month));
     }
 
-    /// <summary>The twelve months of one year, months without posts as zero.</summary>
-    public static async Task<IReadOnlyList<MonthActivity>> LoadYearAsync(IQueryable<Post> posts, int year, CancellationToken cancellationToken)
+    /// <summary>Every month of the whole archive, counted once per data version (<see cref="ArchiveFacts"/>).</summary>
+    public static Task<IReadOnlyList<MonthActivity>> WholeArchiveAsync(ArchiveFacts facts, CancellationToken cancellationToken)
     {
-        var counted = await CountAsync(posts, cancellationToken);
-        return Span(counted.Where(m => m.Year == year).ToList(), (year, 1), (year, 12));
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.GetAsync("activity", (db, ct) => LoadAsync(db.Posts, ct), cancellationToken);
     }
 
-    /// <summary>The months that have posts, oldest first: one statement, grouped in SQL.</summary>
+    /// <summary>The twelve months of one year, months without posts as zero, from the whole archive's figures.</summary>
+    public static IReadOnlyList<MonthActivity> Year(IReadOnlyList<MonthActivity> wholeArchive, int year)
+    {
+        ArgumentNullException.ThrowIfNull(wholeArchive);
+        return Span(wholeArchive.Where(m => m.Year == year).ToList(), (year, 1), (year, 12));
+    }
+
+    /// <summary>The months that have posts, oldest first: one statement, grouped in SQL, made once per data version.</summary>
     private static async Task<List<MonthActivity>> CountAsync(IQueryable<Post> posts, CancellationToken cancellationToken)
     {
-        var rows = await posts.AsNoTracking()
+        var rows = await posts.AsNoTracking().TagWith(ArchiveFacts.QueryTag)
             .Where(p => p.PublishedOn != null)
             .GroupBy(p => new { p.PublishedOn!.Value.Year, p.PublishedOn!.Value.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Posts = g.Count(), Comments = g.Sum(p => p.Comments.Count) })

@@ -74,7 +74,7 @@ internal static class FeedEndpoints
         {
             Items = comments.Select(c => new SyndicationItem
             {
-                Id = new Uri(root, ArchiveUrls.Comment(permalink, c.Id)).AbsoluteUri,
+                Id = new Uri(root, ArchiveUrls.CommentOnFirstPage(permalink, c.Id)).AbsoluteUri,
                 Title = new TextSyndicationContent(c.ParentId is null ? $"Comment {c.ThreadPath}" : $"Reply {c.ThreadPath}"),
                 Content = new TextSyndicationContent(ArchiveMarkdown.RenderComment(c.Text, c.TextFormat), TextSyndicationContentKind.Html),
                 LastUpdatedTime = updated,

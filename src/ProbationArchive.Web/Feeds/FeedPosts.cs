@@ -12,7 +12,8 @@ internal static class FeedPosts
     public sealed record FeedPost(string Title, string Permalink, DateOnly? PublishedOn, string Body, Core.Archive.TextFormat BodyFormat, IReadOnlyList<string> Labels);
 
     public static Task<List<FeedPost>> NewestAsync(IQueryable<Post> posts, int count, CancellationToken cancellationToken) =>
-        posts.AsNoTracking()
+        // Labels in a statement of their own, by index (see PostLists).
+        posts.AsNoTracking().AsSplitQuery()
             .Where(p => p.PublishedOn != null)
             .OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id)
             .Take(count)

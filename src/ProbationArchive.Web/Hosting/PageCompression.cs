@@ -5,7 +5,7 @@ namespace ProbationArchive.Web.Hosting;
 
 /// <summary>
 /// Pages and feeds are sent brotli- or gzip-compressed to readers who accept it (HTML compresses
-/// to about a fifth). Static files (one stylesheet, one icon) are served ahead of it, as they are. The middleware runs inside the output cache (WebPipeline), so a page is
+/// to about a fifth). Static files (one stylesheet, one icon) go through it too, ahead of the cache (StaticAssets). The middleware runs inside the output cache (WebPipeline), so a page is
 /// compressed once, when it is rendered, and the cache keeps the compressed bytes, one entry per
 /// encoding (<see cref="OutputCaching"/> varies by the encoding chosen here): a hit costs no CPU
 /// for compression. A client that accepts none, as wrk in the benchmark, gets the plain page.
@@ -21,7 +21,8 @@ internal static class PageCompression
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/atom+xml");
+            // The icon is SVG, text like the rest (StaticAssets).
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("application/atom+xml").Append("image/svg+xml");
         });
         // Once per cached page, so the better ratio is worth its time; the fastest level saves little on a miss.
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);

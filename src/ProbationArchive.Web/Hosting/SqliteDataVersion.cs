@@ -59,6 +59,19 @@ internal sealed class SqliteDataVersion : IArchiveDataVersion
         }
     }
 
+    /// <summary>
+    /// The archive's current version, without marking it seen: for what is computed once per
+    /// version (<see cref="Reading.ArchiveFacts"/>), which must not take a change from the cache's
+    /// own check. Null when it cannot be read just now.
+    /// </summary>
+    public long? Current()
+    {
+        lock (_gate)
+        {
+            return Read();
+        }
+    }
+
     /// <summary>Steps the statement once; no busy wait, since every request waits on this lock meanwhile.</summary>
     private long? Read()
     {

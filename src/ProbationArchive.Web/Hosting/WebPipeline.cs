@@ -22,6 +22,7 @@ internal static class WebPipeline
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSearchRateLimiting();
         services.AddArchiveOutputCaching();
+        services.AddSingleton(sp => new Reading.ArchiveFacts(sp.GetRequiredService<ArchiveDataVersion>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddPageCompression();
         services.AddRequestLimits();
         services.AddPublicAddress();
@@ -48,7 +49,7 @@ internal static class WebPipeline
         app.Use(SecurityHeaders.AddAsync);
         app.UseStatusCodePagesWithReExecute("/NotFound");
         // Before the limits, so the 503 and 429 pages' stylesheet always loads.
-        app.UseArchiveStaticFiles();
+        app.UseStaticAssets();
         app.UseRouting();
         // The cache before the limits: a hit does no SQLite work, so it waits for no turn and
         // spends no search permit; only misses, which render, pass the limiter.
@@ -62,39 +63,5 @@ internal static class WebPipeline
         app.MapArchiveSitemap();
         app.MapRazorPages();
         return app;
-    }
-
-    /// <summary>
-    /// Static files only under wwwroot's own top-level names ("/css/...", "/favicon.svg"), found
-    /// once at startup: a page address never enters the static-file middleware, so it makes no
-    /// file-system probe (a label or slug with a dot in it would otherwise look like a file).
-    /// </summary>
-    private static void UseArchiveStaticFiles(this WebApplication app)
-    {
-        var entries = app.Environment.WebRootFileProvider.GetDirectoryContents("").ToList();
-        var folders = entries.Where(e => e.IsDirectory).Select(e => new PathString("/" + e.Name)).ToArray();
-        var files = entries.Where(e => !e.IsDirectory).Select(e => new PathString("/" + e.Name)).ToArray();
-        app.UseWhen(context => IsAsset(context.Request.Path), assets => assets.UseStaticFiles());
-
-        bool IsAsset(PathString path)
-        {
-            foreach (var file in files)
-            {
-                if (path.Equals(file, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var folder in folders)
-            {
-                if (path.StartsWithSegments(folder, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

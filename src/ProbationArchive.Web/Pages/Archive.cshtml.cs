@@ -10,7 +10,7 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Date archives: a year ("/2018"), a month ("/2018/11"), or the undated posts ("/undated").</summary>
-public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
+public sealed class ArchiveModel(ArchiveDbContext db, ArchiveFacts facts, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public string Heading { get; private set; } = "";
 
@@ -68,7 +68,7 @@ public sealed class ArchiveModel(ArchiveDbContext db, IOptions<ArchiveOptions> o
         if (year is not null && month is null)
         {
             var y = int.Parse(year, CultureInfo.InvariantCulture);
-            Activity = new ActivityChart("activity", $" in {y}", await MonthlyActivity.LoadYearAsync(posts, y, cancellationToken));
+            Activity = new ActivityChart("activity", $" in {y}", MonthlyActivity.Year(await MonthlyActivity.WholeArchiveAsync(facts, cancellationToken), y));
         }
 
         return Page();

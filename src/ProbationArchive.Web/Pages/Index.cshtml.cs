@@ -8,7 +8,7 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>The newest posts, a page at a time ("/?page=2").</summary>
-public sealed class IndexModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
+public sealed class IndexModel(ArchiveDbContext db, ArchiveFacts facts, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public PostListPage Posts { get; private set; } = null!;
 
@@ -27,7 +27,11 @@ public sealed class IndexModel(ArchiveDbContext db, IOptions<ArchiveOptions> opt
             return NotFound();
         }
 
-        var posts = await PostLists.LoadAsync(db.Posts, pageNumber ?? 1, options.Value.PageSize, cancellationToken);
+        var pageSize = options.Value.PageSize;
+        // The newest posts are the archive's most read list, and change only with the data.
+        var posts = pageNumber is null or 1
+            ? await facts.GetAsync("newest", async (store, ct) => (await PostLists.LoadAsync(store.Posts, 1, pageSize, ct))!, cancellationToken)
+            : await PostLists.LoadAsync(db.Posts, pageNumber.Value, pageSize, cancellationToken);
         if (posts is null)
         {
             return NotFound();

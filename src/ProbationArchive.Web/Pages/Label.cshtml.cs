@@ -11,7 +11,7 @@ using ProbationArchive.Web.Reading;
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Posts with a label ("/label/PO"), or with every one of several ("/label/A+B"), newest first.</summary>
-public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
+public sealed class LabelModel(ArchiveDbContext db, ArchiveFacts facts, IOptions<ArchiveOptions> options) : PageModel, IDescribedPage
 {
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
@@ -81,15 +81,19 @@ public sealed class LabelModel(ArchiveDbContext db, IOptions<ArchiveOptions> opt
         }
 
         var ids = selected.Select(l => l!.Id).ToList();
-        var labelled = db.Posts.Where(p => p.Labels.Count(l => ids.Contains(l.Id)) == ids.Count);
-        var posts = await PostLists.LoadAsync(labelled, pageNumber ?? 1, options.Value.PageSize, cancellationToken);
+        var posts = await PostLists.LoadAsync(Labelled(db.Posts, ids), pageNumber ?? 1, options.Value.PageSize, cancellationToken);
         if (posts is null)
         {
             return NotFound();
         }
 
         Posts = posts;
-        Activity = new ActivityChart("activity", $" with {LabelsPhrase}", await MonthlyActivity.LoadAsync(labelled, cancellationToken));
+        // The chart's figures change only with the data: counted once per data version and label list.
+        var activity = await facts.GetAsync("activity:" + string.Join(',', ids), (store, ct) => MonthlyActivity.LoadAsync(Labelled(store.Posts, ids), ct), cancellationToken);
+        Activity = new ActivityChart("activity", $" with {LabelsPhrase}", activity);
         return Page();
     }
+
+    private static IQueryable<Core.Archive.Post> Labelled(IQueryable<Core.Archive.Post> posts, List<int> ids) =>
+        posts.Where(p => p.Labels.Count(l => ids.Contains(l.Id)) == ids.Count);
 }

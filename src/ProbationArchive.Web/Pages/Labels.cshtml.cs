@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
 /// <summary>Every label with its post count, by name ("/labels") or by count ("/labels?sort=count").</summary>
-public sealed class LabelsModel(ArchiveDbContext db) : PageModel, IDescribedPage
+public sealed class LabelsModel(ArchiveFacts facts) : PageModel, IDescribedPage
 {
     public const string ByCount = "count";
 
@@ -21,11 +19,8 @@ public sealed class LabelsModel(ArchiveDbContext db) : PageModel, IDescribedPage
     public async Task OnGetAsync(string? sort, CancellationToken cancellationToken)
     {
         SortedByCount = string.Equals(sort, ByCount, StringComparison.OrdinalIgnoreCase);
-        var labels = db.Labels.AsNoTracking();
-        Labels = await (SortedByCount
-                ? labels.OrderByDescending(l => l.Posts.Count).ThenBy(l => l.Name)
-                : labels.OrderBy(l => l.Name))
-            .Select(l => new LabelCount(l.Name, l.Posts.Count))
-            .ToListAsync(cancellationToken);
+        // The counts are the sidebar's, made once per data version, already by name.
+        var labels = (await ArchiveSummary.GetAsync(facts, cancellationToken)).Labels;
+        Labels = SortedByCount ? [.. labels.OrderByDescending(l => l.Posts).ThenBy(l => l.Name, StringComparer.OrdinalIgnoreCase)] : labels;
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Charts;
 using ProbationArchive.Web.Reading;
 
 namespace ProbationArchive.Web.Pages;
 
-/// <summary>The whole archive at a glance ("/archive"): posts and comments in every month, one grouped query.</summary>
-public sealed class OverviewModel(ArchiveDbContext db) : PageModel, IDescribedPage
+/// <summary>The whole archive at a glance ("/archive"): posts and comments in every month, counted once per data version.</summary>
+public sealed class OverviewModel(ArchiveFacts facts) : PageModel, IDescribedPage
 {
     public string Description => "Posts and comments per month over the whole archive, as a chart and a table. " + IDescribedPage.SiteDescription;
 
@@ -15,5 +14,5 @@ public sealed class OverviewModel(ArchiveDbContext db) : PageModel, IDescribedPa
     public ActivityChart Activity { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Activity = new ActivityChart("activity", "", await MonthlyActivity.LoadAsync(db.Posts, cancellationToken));
+        Activity = new ActivityChart("activity", "", await MonthlyActivity.WholeArchiveAsync(facts, cancellationToken));
 }

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Core.Search;
 using ProbationArchive.Web.Hosting;
+using ProbationArchive.Web.Reading;
 using ProbationArchive.Web.Search;
 
 namespace ProbationArchive.Web.Pages;
@@ -22,7 +22,7 @@ namespace ProbationArchive.Web.Pages;
 /// </summary>
 [EnableRateLimiting(SearchRateLimiting.PolicyName)]
 [OutputCache(PolicyName = OutputCaching.SearchPolicy)]
-public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> options, ILogger<SearchModel> logger) : PageModel, IDescribedPage
+public sealed class SearchModel(ArchiveDbContext db, ArchiveFacts facts, IOptions<SearchOptions> options, ILogger<SearchModel> logger) : PageModel, IDescribedPage
 {
     // SQLITE_ERROR: what FTS5 answers to an expression it cannot parse.
     private const int SqliteError = 1;
@@ -52,7 +52,8 @@ public sealed class SearchModel(ArchiveDbContext db, IOptions<SearchOptions> opt
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Form = SearchForm.FromQuery(Request.Query);
-        Labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(cancellationToken);
+        // The label names the form offers, from the archive summary made once per data version.
+        Labels = [.. (await ArchiveSummary.GetAsync(facts, cancellationToken)).Labels.Select(l => l.Name)];
         if (Form.IsBlank)
         {
             // An empty search box is a question not yet asked: the page explains what to type.

@@ -22,7 +22,19 @@ public static class ArchiveUrls
         return Hosting.PublicAddress.Root(request).AbsoluteUri.TrimEnd('/') + path;
     }
 
+    /// <summary>
+    /// A comment's lasting address, "/2018/11/slug?comment=12093": it redirects to the page of
+    /// comments that holds it then (<see cref="CommentsView"/>), however the discussion is paged.
+    /// </summary>
     public static string Comment(string permalink, int commentId) =>
+        $"/{permalink}{CommentPermalink(commentId)}";
+
+    /// <summary>The same address relative to the post's page: what each comment's permalink links.</summary>
+    public static string CommentPermalink(int commentId) =>
+        $"?{CommentsView.CommentParameter}={commentId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The comment on the post's first page, "/2018/11/slug#c12093": a feed entry's id, which must never change.</summary>
+    public static string CommentOnFirstPage(string permalink, int commentId) =>
         $"/{permalink}#{CommentAnchor(commentId)}";
 
     public static string CommentAnchor(int commentId) => "c" + commentId.ToString(CultureInfo.InvariantCulture);

@@ -20,6 +20,9 @@ public sealed class CommentNode(int id, string threadPath, string text)
 
     public Core.Archive.TextFormat Format { get; init; }
 
+    /// <summary>The start of an HTML comment's plain text, for the thread outline; null for plain text (<see cref="Text"/> is plain).</summary>
+    public string? PlainOpening { get; init; }
+
     public CommentNode? Parent { get; private set; }
 
     public List<CommentNode> Replies { get; } = [];

@@ -7,6 +7,9 @@ public sealed record CommentRow(int Id, int? ParentId, string ThreadPath, string
     public CommentByline? Byline { get; init; }
 
     public Core.Archive.TextFormat Format { get; init; }
+
+    /// <summary>The start of an HTML comment's plain text (its search text), for the thread outline; null for plain text.</summary>
+    public string? PlainOpening { get; init; }
 }
 
 /// <summary>A comment's author (with the profile address, if any) and its time, with the offset it was written with.</summary>

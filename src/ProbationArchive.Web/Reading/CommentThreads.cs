@@ -15,6 +15,7 @@ public static class CommentThreads
             .Select(c => new CommentRow(c.Id, c.ParentId, c.ThreadPath, c.Text)
             {
                 Format = c.TextFormat,
+                PlainOpening = c.TextFormat == Core.Archive.TextFormat.Html ? c.SearchText!.Substring(0, Core.Rendering.Excerpt.SourceLength) : null,
                 Byline = c.AuthorName == null && c.PublishedAt == null ? null : new CommentByline(c.AuthorName, c.AuthorUri, c.PublishedAt),
             })
             .ToListAsync(cancellationToken);
@@ -26,7 +27,7 @@ public static class CommentThreads
     {
         ArgumentNullException.ThrowIfNull(rows);
         // Nodes first, links second: a reply is placed even if its parent came later in the rows.
-        var nodes = rows.ToDictionary(r => r.Id, r => new CommentNode(r.Id, r.ThreadPath, r.Text) { Byline = r.Byline, Format = r.Format });
+        var nodes = rows.ToDictionary(r => r.Id, r => new CommentNode(r.Id, r.ThreadPath, r.Text) { Byline = r.Byline, Format = r.Format, PlainOpening = r.PlainOpening });
         var threads = new List<CommentNode>();
         foreach (var row in rows)
         {

@@ -18,7 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly ArchiveWebFactory _server = new();
+    // The seeds and a discussion long enough to be paged (LongDiscussionInBrowserTests).
+    private readonly LongDiscussionFactory _server = new();
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -38,6 +39,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _server.StartServer();
+        // Adds the long discussion to the seeded archive.
+        await _server.InitializeAsync();
         var address = _server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
 

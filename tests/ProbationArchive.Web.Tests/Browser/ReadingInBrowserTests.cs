@@ -44,9 +44,9 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         await Expect(target).ToBeInViewportAsync();
         await Expect(target).ToHaveCSSAsync("background-color", TargetBackground);
         await BrowserFixture.ScreenshotAsync(page, "reply-parent-highlighted");
-        // A permalink is a fragment of the page: the browser makes it the post's full address.
+        // A permalink is the comment's lasting address, which finds the page of comments that holds it.
         var permalink = await firstThread.Locator(":scope > article > header > h3 > a[rel=bookmark]").EvaluateAsync<string>("a => a.href");
-        Assert.EndsWith($"{Seeds.Napo179}#{parentId}", permalink, StringComparison.Ordinal);
+        Assert.EndsWith($"{Seeds.Napo179}?comment={parentId![1..]}", permalink, StringComparison.Ordinal);
 
         // "Next thread" skips to the next top-level comment.
         await firstThread.Locator("a.next-thread").ClickAsync();
@@ -80,8 +80,13 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
 
         var end = page.Locator("#comments p.thread-end").First;
         var threadId = await end.EvaluateAsync<string>("e => e.closest('.threads > li').querySelector(':scope > article').id");
-        await end.ScrollIntoViewIfNeededAsync();
-        // By the end of a long thread its top, and the links there, are out of sight.
+        // By the end of a long thread its top, and the links there, are out of sight. The end is
+        // brought to the middle of the screen until the page settles: threads drawn for the first
+        // time as they come near (content-visibility) can move it while the first scroll lands.
+        await page.WaitForFunctionAsync(
+            """id => { const top = document.getElementById(id); top.closest('li').querySelector('p.thread-end').scrollIntoView({ block: 'center' }); return top.querySelector(':scope > header').getBoundingClientRect().bottom < 0; }""",
+            threadId);
+        await Expect(end).ToBeInViewportAsync();
         await Expect(page.Locator($"#{threadId} > header")).Not.ToBeInViewportAsync();
         var nextId = (await end.Locator("a.next-thread").GetAttributeAsync("href"))!.TrimStart('#');
         await end.Locator("a.next-thread").ClickAsync();

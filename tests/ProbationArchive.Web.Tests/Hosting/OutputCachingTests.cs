@@ -19,7 +19,8 @@ public class OutputCachingTests(ArchiveWebFactory factory) : IClassFixture<Archi
     public async Task RepeatedPage_IsServedWithoutSql_AndWithTheSecurityHeaders()
     {
         var client = factory.CreateReader();
-        Assert.Equal(6, await factory.CountCommandsAsync(client, Seeds.Napo179));
+        // The post's six, and the sidebar's two unless another test of the class already made it for this data version.
+        Assert.InRange(await factory.CountCommandsAsync(client, Seeds.Napo179), 6, 8);
 
         Assert.Equal(0, await factory.CountCommandsAsync(client, Seeds.Napo179));
         using var cached = await client.GetAsync(new Uri(Seeds.Napo179, UriKind.Relative), TestContext.Current.CancellationToken);

@@ -84,7 +84,7 @@ public sealed class CommentThreadNavigationTests(ArchiveWebFactory factory)
             var isReply = comment.Closest(".replies") is not null;
             Assert.Equal(isReply ? "H4" : "H3", heading.TagName);
             Assert.Equal(comment.One("[rel=bookmark]").Text(), heading.Text());
-            Assert.Equal("#" + comment.Id, heading.One("a").GetAttribute("href"));
+            Assert.Equal("?comment=" + comment.Id![1..], heading.One("a").GetAttribute("href"));
         }
     }
 }

@@ -51,8 +51,8 @@ public class PostPageTests(ArchiveWebFactory factory)
         foreach (var comment in comments)
         {
             Assert.Matches("^c[0-9]+$", comment.Id);
-            // The permalink is the comment's fragment of this page: followed or copied, it is the post's address plus "#c{id}".
-            Assert.Equal($"#{comment.Id}", comment.One(":scope > header > :is(h3, h4) > a[rel=bookmark]").GetAttribute("href"));
+            // The permalink is the comment's lasting address ("?comment={id}"), which finds the page that holds it.
+            Assert.Equal($"?comment={comment.Id![1..]}", comment.One(":scope > header > :is(h3, h4) > a[rel=bookmark]").GetAttribute("href"));
         }
 
         foreach (var thread in page.QuerySelectorAll(".threads > li"))

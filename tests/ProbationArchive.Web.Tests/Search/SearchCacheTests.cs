@@ -16,7 +16,8 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
     {
         var client = factory.CreateReader();
 
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo")));
+        // The count and the hits, and the archive summary (the form's labels, the sidebar) unless already made for this data version.
+        Assert.InRange(await factory.CountCommandsAsync(client, SearchClient.Url("napo")), 2, 4);
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("napo")));
         // Spaces, page 1 spelled out, and a parameter the page does not read change nothing.
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("  napo ", "&page=1&label=&utm_source=x")));
@@ -24,13 +25,13 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
         Assert.Equal("napo", normalised.One("#search-page-q").GetAttribute("value"));
 
         // Another order, page, filter or query is another page, so another entry.
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=newest")));
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&from=2018-01-01")));
+        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=newest")));
+        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&from=2018-01-01")));
         // A page past the end (the seeds' posts fit on one) is refused, and a refusal is never stored.
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&label=PO")));
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("pay")));
+        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
+        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
+        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&label=PO")));
+        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("pay")));
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=NEWEST")));
     }
 
@@ -52,7 +53,7 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
     public async Task ACommitToTheArchive_MakesTheSameSearchRunAgain()
     {
         var client = factory.CreateReader();
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
+        Assert.InRange(await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")), 2, 4);
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
 
         // Another connection commits, as the import command does.
@@ -66,7 +67,8 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
         });
         await ArchiveChangeReachedAsync();
 
-        Assert.Equal(5, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
+        // The search again, and the archive summary again for the new data version.
+        Assert.Equal(4, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
         var page = await client.GetDocumentAsync(SearchClient.Url("probation officer"));
         Assert.Contains(page.QuerySelectorAll("#search-label option"), o => o.GetAttribute("value") == "Added after the search");
     }

@@ -30,7 +30,7 @@ public class SearchGroupingTests(ArchiveWebFactory factory)
             {
                 // "Reply 1.3" or "Comment 3", as the post's page names it at the anchor the link lands on.
                 var link = comment.One(":scope > a");
-                var anchor = link.GetAttribute("href")!.Split('#')[1];
+                var anchor = "c" + link.GetAttribute("href")!.Split("?comment=")[1];
                 Assert.Equal("c" + comment.GetAttribute("data-comment-id"), anchor);
                 Assert.Equal(post.One($"#{anchor}").One("[rel=bookmark]").Text(), link.Text());
                 Assert.NotEmpty(comment.QuerySelectorAll(".snippet mark"));

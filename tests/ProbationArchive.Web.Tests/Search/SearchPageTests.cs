@@ -23,14 +23,19 @@ public class SearchPageTests(ArchiveWebFactory factory)
         Assert.Empty(hit.QuerySelectorAll(":scope > .snippet"));
         var comment = hit.One(".hit-comments li");
         var href = comment.One("a").GetAttribute("href")!;
-        Assert.Matches($"^{Seeds.Napo179}#c[0-9]+$", href);
+        Assert.Matches($"^{Seeds.Napo179}\\?comment=[0-9]+$", href);
         Assert.Equal("Reply 1.3", comment.One("a").Text());
         // The phrase is highlighted whole, and the snippet is the reply's text.
         Assert.Equal("only do for napo", comment.One(".snippet mark").Text());
         Assert.Equal("Napo only do for napo", comment.One(".snippet").Text());
         Assert.Empty(hit.QuerySelectorAll(".more-comments"));
 
-        var anchor = href.Split('#')[1];
+        // The link is the comment's lasting address: it moves to the page of comments that holds it, at its anchor.
+        using var moved = await client.GetAsync(new Uri(href, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Found, moved.StatusCode);
+        var location = moved.Headers.Location!.OriginalString.Split('#');
+        Assert.Equal(Seeds.Napo179, location[0]);
+        var anchor = location[1];
         var reply = await factory.ReadStoreAsync((db, ct) => db.Comments.SingleAsync(c => c.Text == "Napo only do for napo", ct));
         Assert.Equal($"c{reply.Id}", anchor);
         Assert.NotNull(reply.ParentId);

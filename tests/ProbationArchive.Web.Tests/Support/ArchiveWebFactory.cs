@@ -30,6 +30,8 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CommandCounter Commands { get; } = new();
 
+    public CommandRecorder Recorder { get; } = new();
+
     /// <summary>
     /// The same app and database with a different page size. This factory is started first, so
     /// the seeds are imported once and never by two hosts at the same time.
@@ -69,7 +71,7 @@ public class ArchiveWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<ArchiveDbContext>(options => options.AddInterceptors(Commands)));
+            services.ConfigureDbContext<ArchiveDbContext>(options => options.AddInterceptors(Commands, Recorder)));
     }
 
     /// <summary>Runs <paramref name="change"/> against the app's own database, for tests that need posts the seeds lack.</summary>

@@ -32,4 +32,13 @@ public static class Html
         Assert.True(matches.Length == 1, $"Expected one element for '{selector}', found {matches.Length}.");
         return matches[0];
     }
+
+    /// <summary>The one element matching the selector whose text is <paramref name="text"/>.</summary>
+    public static IElement One(this IParentNode node, string selector, string text)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var matches = node.QuerySelectorAll(selector).Where(e => e.Text() == text).ToList();
+        Assert.True(matches.Count == 1, $"Expected one element for '{selector}' with the text '{text}', found {matches.Count}.");
+        return matches[0];
+    }
 }

@@ -69,7 +69,7 @@ public sealed class HtmlCheckerTests(ArchiveWebFactory factory)
         }
     }
 
-    private static string Describe(IReadOnlyList<JsonElement> problems, Dictionary<string, string> pages)
+    internal static string Describe(IReadOnlyList<JsonElement> problems, Dictionary<string, string> pages)
     {
         var text = new StringBuilder($"vnu found {problems.Count} errors and warnings:\n");
         foreach (var problem in problems)
