@@ -13,4 +13,10 @@ internal interface IArchiveDataVersion : IDisposable
     /// just now, in which case no cached page can be shown to be current.
     /// </summary>
     (string Version, bool Changed)? Check();
+
+    /// <summary>
+    /// The current version, without taking a change from <see cref="Check"/> (the output cache's):
+    /// for what is computed once per version (<see cref="Reading.ArchiveFacts"/>). Null when it cannot be told just now.
+    /// </summary>
+    long? Current();
 }

@@ -58,6 +58,14 @@ internal sealed class PostgreSqlDataVersion : IArchiveDataVersion
         }
     }
 
+    public long? Current()
+    {
+        lock (_gate)
+        {
+            return _current;
+        }
+    }
+
     private async Task ListenAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)

@@ -22,7 +22,7 @@ internal static class WebPipeline
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSearchRateLimiting();
         services.AddArchiveOutputCaching();
-        services.AddSingleton(sp => new Reading.ArchiveFacts(sp.GetRequiredService<ArchiveDataVersion>(), sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(sp => new Reading.ArchiveFacts(sp.GetRequiredService<IArchiveDataVersion>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddPageCompression();
         services.AddRequestLimits();
         services.AddPublicAddress();

@@ -7,8 +7,8 @@ namespace ProbationArchive.Web.Reading;
 /// <summary>
 /// What does not change between imports (the sidebar's archive tree and label counts, the
 /// activity charts' figures, the newest posts), computed once per data version and shared by
-/// every request, whether or not its page is in the output cache. The version is SQLite's
-/// <c>PRAGMA data_version</c> (<see cref="ArchiveDataVersion"/>), read before the value is looked
+/// every request, whether or not its page is in the output cache. The version is the archive's
+/// data version (<see cref="IArchiveDataVersion"/>: SQLite's <c>PRAGMA data_version</c>, PostgreSQL's notified version row), read before the value is looked
 /// up: a commit by the import command, or by this process, makes the next request compute afresh,
 /// so a change is visible on the next request as before. A value is computed by the first request
 /// that asks, on a scope of its own (its DbContext must outlive a reader who gave up waiting),
@@ -28,11 +28,11 @@ public sealed class ArchiveFacts
     /// </summary>
     public const string QueryTag = "once per data version";
 
-    private readonly ArchiveDataVersion _version;
+    private readonly IArchiveDataVersion _version;
     private readonly IServiceScopeFactory _scopes;
     private Generation _current = new(long.MinValue);
 
-    internal ArchiveFacts(ArchiveDataVersion version, IServiceScopeFactory scopes)
+    internal ArchiveFacts(IArchiveDataVersion version, IServiceScopeFactory scopes)
     {
         _version = version;
         _scopes = scopes;
