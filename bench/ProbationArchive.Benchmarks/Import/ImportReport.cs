@@ -70,17 +70,20 @@ internal static class ImportReport
             text.AppendLine(CultureInfo.InvariantCulture, $"{name,-30}{value(importer),12}{value(floor),12}");
     }
 
-    /// <summary>The same corpus imported from one Blogger export: its own figures, there being no floor run for it.</summary>
-    public static string WriteExport(ImportMeasurement export)
+    /// <summary>The same corpus imported from one Blogger export by the import command: its own figures, there being no floor run for it.</summary>
+    public static string WriteExport(ImportCommandRun.Result run, long exportBytes, ArchiveCounts rows, long archiveBytes)
     {
-        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        var seconds = run.Elapsed.TotalSeconds;
+        var peak = run.PeakResidentBytes / 1e6;
         Line($"");
-        Line($"The same corpus as one Blogger export ({export.Bytes / 1e6:F1} MB of XML), into a fresh archive:");
-        Line($"  wall {export.Elapsed.TotalSeconds:F2} s, CPU {export.CpuTime.TotalSeconds:F2} s, {export.RowsPerSecond:F0} rows/s, {export.MegabytesPerSecond:F1} MB/s, peak working set {export.PeakWorkingSet / 1e6:F0} MB, archive {export.ArchiveBytes / 1e6:F0} MB");
-        Line($"  rows: {export.Rows}");
-        Line($"target: an export of about 200 MB imports within {TargetPeakMegabytes} MB   {export.PeakWorkingSet / 1e6,8:F0} MB  {Verdict(export.PeakWorkingSet / 1e6 <= TargetPeakMegabytes)}");
+        Line($"The same corpus as one Blogger export ({exportBytes / 1e6:F1} MB of XML), by the import command into a fresh archive (exit code {run.ExitCode}):");
+        Line($"  wall {seconds:F2} s, CPU {run.CpuTime.TotalSeconds:F2} s, {rows.Total / seconds:F0} rows/s, {exportBytes / 1e6 / seconds:F1} MB/s, peak resident memory {peak:F0} MB, archive {archiveBytes / 1e6:F0} MB");
+        Line($"  rows: {rows}");
+        Line($"target: an export of about 200 MB imports within {TargetPeakMegabytes} MB   {peak,8:F0} MB  {Verdict(peak <= TargetPeakMegabytes)}");
         return text.ToString();
     }
 

@@ -57,7 +57,7 @@ internal sealed class Measurer(string folder)
     }
 
     /// <summary>The archive file's size once its write-ahead log is folded into it.</summary>
-    private static async Task<long> ArchiveBytesAsync(string connectionString, string file)
+    public static async Task<long> ArchiveBytesAsync(string connectionString, string file)
     {
         await using (var connection = new SqliteConnection(connectionString))
         {
