@@ -30,6 +30,12 @@ public sealed class PostDiscussion(string postPath, IReadOnlyList<CommentNode> t
 
     public bool IsLong => Threads.Count >= LongDiscussionThreads || Pages.Count > 1;
 
+    /// <summary>
+    /// The post's bare address of a discussion in pages is where a fragment-only link made before
+    /// paging lands; its script sends such a link on to the page that holds the comment.
+    /// </summary>
+    public bool FollowsOldFragmentLinks => Pages.Count > 1 && View == CommentsView.FirstPage;
+
     /// <summary>What the title adds for a view other than the first page: " (comments, page 2 of 10)".</summary>
     public string ViewTitle => (View.Page, View.RepliesHidden) switch
     {

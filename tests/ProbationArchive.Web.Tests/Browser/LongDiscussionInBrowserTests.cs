@@ -70,6 +70,33 @@ public sealed partial class LongDiscussionInBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AFragmentOnlyLinkFromBeforePaging_LandsOnTheComment_OnWhicheverPageHoldsIt()
+    {
+        var (page, problems) = await fixture.OpenPageAsync(390, 844);
+        await page.GotoAsync(Post + "?page=3");
+        var later = await page.Locator("#comments .threads > li > article").Nth(1).GetAttributeAsync("id");
+        await page.GotoAsync(Post);
+        var first = await page.Locator("#comments .threads > li > article").Nth(1).GetAttributeAsync("id");
+
+        await page.GotoAsync("about:blank");
+        await page.GotoAsync(Post + "#" + later);
+        await Expect(page).ToHaveURLAsync(new Regex($@"\?page=3#{later}$"));
+        await Expect(page.Locator(":target")).ToHaveAttributeAsync("id", later!);
+        await Expect(page.Locator(":target")).ToBeInViewportAsync();
+
+        // A comment the first page holds is read where it is, with no second request.
+        await page.GotoAsync("about:blank");
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+        await page.GotoAsync(Post + "#" + first);
+        await Expect(page.Locator(":target")).ToHaveAttributeAsync("id", first!);
+        Assert.EndsWith(Post + "#" + first, page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(requests, url => url.Contains("comment=", StringComparison.Ordinal));
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData(Post)]
     [InlineData(Post + "?page=2")]

@@ -62,4 +62,31 @@ public sealed class CommentPermalinkTests(LongDiscussionFactory factory) : IClas
         await client.GetDocumentAsync($"{LongDiscussionFactory.PostPath}?comment={elsewhere}", HttpStatusCode.NotFound);
         await client.GetDocumentAsync($"/2001/04/no-such-post?comment={elsewhere}", HttpStatusCode.NotFound);
     }
+
+    /// <summary>
+    /// Only the bare first page of a discussion in pages loads the script that sends an old
+    /// fragment-only link on; every other page, and a post whose comments fit one page, runs none.
+    /// </summary>
+    [Theory]
+    [InlineData(LongDiscussionFactory.PostPath, true)]
+    [InlineData(LongDiscussionFactory.PostPath + "?page=2", false)]
+    [InlineData(LongDiscussionFactory.PostPath + "?page=all", false)]
+    [InlineData(LongDiscussionFactory.PostPath + "?replies=hidden", false)]
+    [InlineData(Seeds.Napo179, false)]
+    public async Task TheFragmentScript_IsOnlyOnTheFirstPageOfADiscussionInPages(string url, bool expected)
+    {
+        var page = await factory.CreateReader().GetDocumentAsync(url);
+
+        var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src") ?? "inline").ToList();
+        if (expected)
+        {
+            var script = Assert.Single(scripts);
+            Assert.StartsWith("/js/comment-fragment.js?v=", script, StringComparison.Ordinal);
+            Assert.True(page.QuerySelector("script")!.HasAttribute("defer"));
+        }
+        else
+        {
+            Assert.Empty(scripts);
+        }
+    }
 }
