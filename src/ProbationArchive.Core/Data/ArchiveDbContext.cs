@@ -18,6 +18,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>The query filter that keeps Blogger pages out of lists, feeds and the date archive; a page's own address ignores it.</summary>
     public const string PostsOnly = nameof(PostsOnly);
 
+    /// <summary>On SQLite, comment ids with their posts, for search (named in its SQL's INDEXED BY).</summary>
+    public const string SearchCommentPostIndex = "IX_Comments_Id_PostId";
+
     public DbSet<Post> Posts => Set<Post>();
 
     public DbSet<Comment> Comments => Set<Comment>();
@@ -43,6 +46,14 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
         if (Database.IsNpgsql())
         {
             PostgreSql.PostgreSqlModel.Apply(modelBuilder);
+        }
+        else
+        {
+            // SQLite's search finds the post of every comment that matches (tens of thousands for
+            // common words) by the comment's id: from this index of a few MB rather than from the
+            // comments' own large rows (ArchiveSearch names it). PostgreSQL's search reads the post
+            // from the row it ranks.
+            modelBuilder.Entity<Comment>().HasIndex(c => new { c.Id, c.PostId }, SearchCommentPostIndex);
         }
     }
 }

@@ -20,14 +20,17 @@ public static class ArchiveSearch
     private const double TextWeight = 1.0;
 
     /// <remarks>
-    /// Cost grows with the number of matches, so both statements keep the work per match small:
-    /// the post of each match (itself, or a comment's by its primary key), the filters through
-    /// scalar subqueries that an unset filter's <c>IS NULL</c> short-circuits, and bm25. The page
-    /// statement ranks every match once (a materialised CTE, so FTS5 runs the query once), groups
+    /// Cost grows with the number of matches, so the statement keeps the work per match small:
+    /// the post of each match (itself, or a comment's from the small index of comment ids and
+    /// their posts, IX_Comments_Id_PostId, which SQLite would not pick over the comments' own
+    /// large rows), the filters through scalar subqueries that an unset filter's <c>IS NULL</c>
+    /// short-circuits, and bm25. It ranks every match once (a materialised CTE, so FTS5 runs the query once), groups
     /// them by post, keeps the page's posts, and makes snippets only for what the page shows: each
     /// post's own match and its best few comments. Picking the page's matches scans the list once
     /// against the page's posts (CROSS JOIN fixes that order; the other way SQLite would build an
-    /// index over every match first). The count of posts stops at <see cref="SearchRequest.CountLimit"/>.
+    /// index over every match first). The count of matching posts comes with every row (a window
+    /// over the groups, before the page's LIMIT), so a page with results is one pass over the
+    /// matches; it is reported up to <see cref="SearchRequest.CountLimit"/>.
     /// </remarks>
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -46,39 +49,26 @@ public static class ArchiveSearch
         var skip = (Math.Max(1, request.Page) - 1) * request.PageSize;
         var take = request.PageSize;
         var commentsPerHit = Math.Max(0, request.CommentsPerHit);
-        // SQLite reads a negative LIMIT as none.
-        var countLimit = request.CountLimit ?? -1;
-
-        // The index's state comes with the count: a bulk import may have suspended it (SearchIndexRebuild).
-        var count = await db.Database.SqlQuery<SearchMatchCount>($"""
-            SELECT (SELECT Suspended FROM SearchIndexState) AS IndexSuspended, count(*) AS Total FROM (
-                SELECT DISTINCT e.PostId FROM (
-                    SELECT CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
-                    FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
-                WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
-                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) <= {to})
-                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))
-                LIMIT {countLimit})
-            """).SingleAsync(cancellationToken);
 
         var rows = await db.Database.SqlQuery<SearchMatchRow>($"""
             WITH matched AS MATERIALIZED (
                 SELECT e.EntryId, e.PostId, e.Rank FROM (
                     SELECT s.rowid AS EntryId, bm25(SearchEntries, {TitleWeight}, {TextWeight}) AS Rank,
-                           CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c WHERE c.Id = s.rowid) END AS PostId
+                           CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c INDEXED BY IX_Comments_Id_PostId WHERE c.Id = s.rowid) END AS PostId
                     FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
                 WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
                   AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) <= {to})
                   AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))),
             ranked AS (
                 SELECT m.PostId, min(m.Rank) AS BestRank,
-                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = m.PostId) END AS Newest
+                       CASE WHEN {newest} THEN (SELECT p.PublishedOn FROM Posts p WHERE p.Id = m.PostId) END AS Newest,
+                       count(*) OVER () AS Total
                 FROM matched m GROUP BY m.PostId
                 ORDER BY Newest DESC, BestRank, m.PostId
                 LIMIT {take} OFFSET {skip}),
             shown AS (
                 SELECT * FROM (
-                    SELECT m.EntryId, m.PostId, m.Rank, r.BestRank, r.Newest,
+                    SELECT m.EntryId, m.PostId, m.Rank, r.BestRank, r.Newest, r.Total,
                            row_number() OVER (PARTITION BY m.PostId, m.EntryId > 0 ORDER BY m.Rank, m.EntryId) AS Place,
                            sum(m.EntryId > 0) OVER (PARTITION BY m.PostId) AS CommentMatches
                     FROM matched m CROSS JOIN ranked r WHERE r.PostId = m.PostId)
@@ -87,14 +77,40 @@ public static class ArchiveSearch
                    c.ThreadPath AS ThreadPath, c.ParentId IS NOT NULL AS IsReply,
                    p.Title AS Title, p.TitleIsDerived AS TitleIsDerived, p.Permalink AS Permalink, p.PublishedOn AS PublishedOn,
                    snippet(SearchEntries, -1, char(57344), char(57345), '…', 24) AS Snippet,
-                   x.Rank AS Rank, x.BestRank AS BestRank, x.CommentMatches AS CommentMatches
+                   x.Rank AS Rank, x.BestRank AS BestRank, x.CommentMatches AS CommentMatches,
+                   x.Total AS Total, (SELECT Suspended FROM SearchIndexState) AS IndexSuspended
             FROM shown x CROSS JOIN SearchEntries s CROSS JOIN Posts p LEFT JOIN Comments c ON c.Id = x.EntryId
             WHERE s.rowid = x.EntryId AND SearchEntries MATCH {match} AND p.Id = x.PostId
             ORDER BY x.Newest DESC, x.BestRank, x.PostId, x.EntryId > 0, x.Rank, x.EntryId
             """).ToListAsync(cancellationToken);
 
-        var lowerBound = request.CountLimit is { } limit && count.Total >= limit;
-        return new SearchResults(Group(rows), count.Total, Math.Max(1, request.Page), request.PageSize, lowerBound) { IndexIsBeingRebuilt = count.IndexSuspended };
+        // Every row carries the count of matching posts; only a page with no rows (no match, or a
+        // page past the last) asks for it on its own.
+        var count = rows.Count > 0
+            ? new SearchMatchCount { Total = rows[0].Total, IndexSuspended = rows[0].IndexSuspended }
+            : await CountAsync(db, request, cancellationToken);
+        var total = request.CountLimit is { } limit ? Math.Min(count.Total, limit) : count.Total;
+        var lowerBound = request.CountLimit is { } cap && count.Total >= cap;
+        return new SearchResults(Group(rows), total, Math.Max(1, request.Page), request.PageSize, lowerBound) { IndexIsBeingRebuilt = count.IndexSuspended };
+    }
+
+    /// <summary>The count of matching posts, and the index's state: a bulk import may have suspended it (SearchIndexRebuild).</summary>
+    private static Task<SearchMatchCount> CountAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var match = request.Query.Expression;
+        var (label, from, to) = (request.Label, request.From, request.To);
+        // SQLite reads a negative LIMIT as none.
+        var countLimit = request.CountLimit ?? -1;
+        return db.Database.SqlQuery<SearchMatchCount>($"""
+            SELECT (SELECT Suspended FROM SearchIndexState) AS IndexSuspended, count(*) AS Total FROM (
+                SELECT DISTINCT e.PostId FROM (
+                    SELECT CASE WHEN s.rowid < 0 THEN -s.rowid ELSE (SELECT c.PostId FROM Comments c INDEXED BY IX_Comments_Id_PostId WHERE c.Id = s.rowid) END AS PostId
+                    FROM SearchEntries s WHERE SearchEntries MATCH {match}) e
+                WHERE ({from} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) >= {from})
+                  AND ({to} IS NULL OR (SELECT p.PublishedOn FROM Posts p WHERE p.Id = e.PostId) <= {to})
+                  AND ({label} IS NULL OR EXISTS (SELECT 1 FROM PostLabels pl JOIN Labels l ON l.Id = pl.LabelId WHERE pl.PostId = e.PostId AND l.Name = {label}))
+                LIMIT {countLimit})
+            """).SingleAsync(cancellationToken);
     }
 
     /// <summary>Rows in page order, a post's own match before its comments', into one hit a post.</summary>

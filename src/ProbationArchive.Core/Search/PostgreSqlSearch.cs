@@ -32,20 +32,6 @@ internal static class PostgreSqlSearch
         var commentsPerHit = Math.Max(0, request.CommentsPerHit);
         var countLimit = request.CountLimit;
 
-        // The posts a match may belong to: published, and inside the filters.
-        var total = await db.Database.SqlQuery<int>($"""
-            WITH q AS MATERIALIZED (SELECT to_tsquery('archive', {query}) AS q)
-            SELECT count(*)::integer AS "Value" FROM (
-                SELECT p."Id" FROM "Posts" p, q WHERE p."SearchVector" @@ q.q AND NOT p."IsDraft"
-                  AND ({from}::date IS NULL OR p."PublishedOn" >= {from}::date) AND ({to}::date IS NULL OR p."PublishedOn" <= {to}::date)
-                  AND ({label}::text IS NULL OR EXISTS (SELECT 1 FROM "PostLabels" pl JOIN "Labels" l ON l."Id" = pl."LabelId" WHERE pl."PostId" = p."Id" AND l."Name" = {label}::text))
-                UNION
-                SELECT p."Id" FROM "Comments" c JOIN "Posts" p ON p."Id" = c."PostId", q WHERE c."SearchVector" @@ q.q AND NOT p."IsDraft"
-                  AND ({from}::date IS NULL OR p."PublishedOn" >= {from}::date) AND ({to}::date IS NULL OR p."PublishedOn" <= {to}::date)
-                  AND ({label}::text IS NULL OR EXISTS (SELECT 1 FROM "PostLabels" pl JOIN "Labels" l ON l."Id" = pl."LabelId" WHERE pl."PostId" = p."Id" AND l."Name" = {label}::text))
-                LIMIT {countLimit}::integer) matches
-            """).SingleAsync(cancellationToken);
-
         var rows = await db.Database.SqlQuery<SearchMatchRow>($"""
             WITH q AS MATERIALIZED (SELECT to_tsquery('archive', {query}) AS q),
             candidates AS MATERIALIZED (
@@ -59,13 +45,14 @@ internal static class PostgreSqlSearch
                 SELECT c."Id", c."PostId", -ts_rank({Weights}::real[], c."SearchVector", q.q)::float8
                 FROM "Comments" c JOIN candidates k ON k."Id" = c."PostId", q WHERE c."SearchVector" @@ q.q),
             ranked AS (
-                SELECT m."PostId", min(m."Rank") AS "BestRank", CASE WHEN {newest} THEN max(k."PublishedOn") END AS "Newest"
+                SELECT m."PostId", min(m."Rank") AS "BestRank", CASE WHEN {newest} THEN max(k."PublishedOn") END AS "Newest",
+                       count(*) OVER ()::integer AS "Total"
                 FROM matched m JOIN candidates k ON k."Id" = m."PostId" GROUP BY m."PostId"
                 ORDER BY "Newest" DESC NULLS LAST, "BestRank", m."PostId"
                 LIMIT {take} OFFSET {skip}),
             shown AS (
                 SELECT * FROM (
-                    SELECT m."EntryId", m."PostId", m."Rank", r."BestRank", r."Newest",
+                    SELECT m."EntryId", m."PostId", m."Rank", r."BestRank", r."Newest", r."Total",
                            row_number() OVER (PARTITION BY m."PostId", m."EntryId" > 0 ORDER BY m."Rank", m."EntryId") AS "Place",
                            count(*) FILTER (WHERE m."EntryId" > 0) OVER (PARTITION BY m."PostId") AS "CommentMatches"
                     FROM matched m JOIN ranked r ON r."PostId" = m."PostId") x
@@ -75,7 +62,8 @@ internal static class PostgreSqlSearch
                    p."Title", p."TitleIsDerived", p."Permalink", p."PublishedOn",
                    ts_headline('archive', CASE WHEN x."EntryId" > 0 THEN coalesce(c."SearchText", c."Text") ELSE p."Title" || E'\n' || coalesce(p."SearchText", p."Body") END,
                                q.q, {HeadlineOptions}) AS "Snippet",
-                   x."Rank", x."BestRank", x."CommentMatches"::integer AS "CommentMatches"
+                   x."Rank", x."BestRank", x."CommentMatches"::integer AS "CommentMatches",
+                   x."Total", false AS "IndexSuspended"
             FROM shown x JOIN "Posts" p ON p."Id" = x."PostId" LEFT JOIN "Comments" c ON c."Id" = x."EntryId", q
             ORDER BY x."Newest" DESC NULLS LAST, x."BestRank", x."PostId", x."EntryId" > 0, x."Rank", x."EntryId"
             """).ToListAsync(cancellationToken);
@@ -85,7 +73,30 @@ internal static class PostgreSqlSearch
             row.Snippet = PostgreSqlHighlights.AsFts5Would(row.Snippet, request.Query.Phrases);
         }
 
-        var lowerBound = request.CountLimit is { } limit && total >= limit;
+        // Every row carries the count of matching posts; only a page with no rows counts apart.
+        var matching = rows.Count > 0 ? rows[0].Total : await CountAsync(db, request, cancellationToken);
+        var total = countLimit is { } limit ? Math.Min(matching, limit) : matching;
+        var lowerBound = countLimit is { } cap && matching >= cap;
         return new SearchResults(ArchiveSearch.Group(rows), total, Math.Max(1, request.Page), request.PageSize, lowerBound);
+    }
+
+    /// <summary>The posts a match may belong to: published, and inside the filters.</summary>
+    private static Task<int> CountAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var query = request.Query.TsQuery;
+        var (label, from, to) = (request.Label, request.From, request.To);
+        var countLimit = request.CountLimit;
+        return db.Database.SqlQuery<int>($"""
+            WITH q AS MATERIALIZED (SELECT to_tsquery('archive', {query}) AS q)
+            SELECT count(*)::integer AS "Value" FROM (
+                SELECT p."Id" FROM "Posts" p, q WHERE p."SearchVector" @@ q.q AND NOT p."IsDraft"
+                  AND ({from}::date IS NULL OR p."PublishedOn" >= {from}::date) AND ({to}::date IS NULL OR p."PublishedOn" <= {to}::date)
+                  AND ({label}::text IS NULL OR EXISTS (SELECT 1 FROM "PostLabels" pl JOIN "Labels" l ON l."Id" = pl."LabelId" WHERE pl."PostId" = p."Id" AND l."Name" = {label}::text))
+                UNION
+                SELECT p."Id" FROM "Comments" c JOIN "Posts" p ON p."Id" = c."PostId", q WHERE c."SearchVector" @@ q.q AND NOT p."IsDraft"
+                  AND ({from}::date IS NULL OR p."PublishedOn" >= {from}::date) AND ({to}::date IS NULL OR p."PublishedOn" <= {to}::date)
+                  AND ({label}::text IS NULL OR EXISTS (SELECT 1 FROM "PostLabels" pl JOIN "Labels" l ON l."Id" = pl."LabelId" WHERE pl."PostId" = p."Id" AND l."Name" = {label}::text))
+                LIMIT {countLimit}::integer) matches
+            """).SingleAsync(cancellationToken);
     }
 }

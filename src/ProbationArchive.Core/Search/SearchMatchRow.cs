@@ -28,4 +28,10 @@ internal sealed class SearchMatchRow
     public double BestRank { get; init; }
 
     public int CommentMatches { get; init; }
+
+    /// <summary>How many posts match in all (the same on every row).</summary>
+    public int Total { get; init; }
+
+    /// <summary>A bulk import has suspended SQLite's index (always false on PostgreSQL).</summary>
+    public bool IndexSuspended { get; init; }
 }

@@ -58,6 +58,23 @@ public class ArchiveSearchCountLimitTests : IAsyncLifetime
         Assert.False(limited.TotalIsLowerBound);
     }
 
+    /// <summary>The first page's rows carry the count; a page past the last has none and counts apart: the same figures.</summary>
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(7, null)]
+    [InlineData(null, "PO")]
+    public async Task APagePastTheLast_ReportsTheSameCount_AsThePagesWithHits(int? countLimit, string? label)
+    {
+        var first = await SearchAsync("probation", countLimit: countLimit, label: label);
+        var past = await SearchAsync("probation", countLimit: countLimit, label: label, page: 10_000);
+        var none = await SearchAsync("zzyzxnotaword", countLimit: countLimit, label: label);
+
+        Assert.NotEmpty(first.Hits);
+        Assert.Empty(past.Hits);
+        Assert.Equal((first.Total, first.TotalIsLowerBound), (past.Total, past.TotalIsLowerBound));
+        Assert.Equal((0, false), (none.Total, none.TotalIsLowerBound));
+    }
+
     [Theory]
     [InlineData(SearchOrder.Relevance, null)]
     [InlineData(SearchOrder.Newest, null)]

@@ -16,8 +16,8 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
     {
         var client = factory.CreateReader();
 
-        // The count and the hits, and the archive summary (the form's labels, the sidebar) unless already made for this data version.
-        Assert.InRange(await factory.CountCommandsAsync(client, SearchClient.Url("napo")), 2, 4);
+        // The hits with their count, and the archive summary (the form's labels, the sidebar) unless already made for this data version.
+        Assert.InRange(await factory.CountCommandsAsync(client, SearchClient.Url("napo")), 1, 3);
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("napo")));
         // Spaces, page 1 spelled out, and a parameter the page does not read change nothing.
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("  napo ", "&page=1&label=&utm_source=x")));
@@ -25,13 +25,14 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
         Assert.Equal("napo", normalised.One("#search-page-q").GetAttribute("value"));
 
         // Another order, page, filter or query is another page, so another entry.
-        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=newest")));
-        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&from=2018-01-01")));
-        // A page past the end (the seeds' posts fit on one) is refused, and a refusal is never stored.
+        Assert.Equal(1, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=newest")));
+        Assert.Equal(1, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&from=2018-01-01")));
+        // A page past the end (the seeds' posts fit on one) has no row to carry the count, so it is
+        // counted apart; it is refused, and a refusal is never stored.
         Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
         Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&page=2"), System.Net.HttpStatusCode.NotFound));
-        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&label=PO")));
-        Assert.Equal(2, await factory.CountCommandsAsync(client, SearchClient.Url("pay")));
+        Assert.Equal(1, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&label=PO")));
+        Assert.Equal(1, await factory.CountCommandsAsync(client, SearchClient.Url("pay")));
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("napo", "&order=NEWEST")));
     }
 
@@ -53,7 +54,7 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
     public async Task ACommitToTheArchive_MakesTheSameSearchRunAgain()
     {
         var client = factory.CreateReader();
-        Assert.InRange(await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")), 2, 4);
+        Assert.InRange(await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")), 1, 3);
         Assert.Equal(0, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
 
         // Another connection commits, as the import command does.
@@ -68,7 +69,7 @@ public class SearchCacheTests(ArchiveWebFactory factory) : IClassFixture<Archive
         await ArchiveChangeReachedAsync();
 
         // The search again, and the archive summary again for the new data version.
-        Assert.Equal(4, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
+        Assert.Equal(3, await factory.CountCommandsAsync(client, SearchClient.Url("probation officer")));
         var page = await client.GetDocumentAsync(SearchClient.Url("probation officer"));
         Assert.Contains(page.QuerySelectorAll("#search-label option"), o => o.GetAttribute("value") == "Added after the search");
     }

@@ -74,6 +74,8 @@ namespace ProbationArchive.Core.Data.Migrations
 
                     b.HasIndex("PostId", "ThreadPath");
 
+                    b.HasIndex(new[] { "Id", "PostId" }, "IX_Comments_Id_PostId");
+
                     b.ToTable("Comments");
                 });
 
