@@ -48,6 +48,15 @@ public static class PostgreSqlTestDatabase
         return For(server, name);
     }
 
+    /// <summary>A new database with nothing in it, not even the migrations; its connection string.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var server = RequireServer();
+        var name = Prefix + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
+        return For(server, name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
