@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
 using AngleSharp.Html.Parser;
 using ProbationArchive.TestSupport;
 using ProbationArchive.Web.Tests.PostgreSql;
@@ -98,7 +96,7 @@ public sealed class RedisOutputCacheTests
     [Fact]
     public async Task ArchiveOutputCacheRedis_WhenRedisDoesNotAnswer_PagesAreRenderedUncached()
     {
-        await using var node = new RedisNodeFactory($"127.0.0.1:{ClosedPort()},connectTimeout=1000");
+        await using var node = new RedisNodeFactory($"127.0.0.1:{LoopbackPorts.Free()},connectTimeout=1000");
         using var reader = node.CreateReader();
         await NodeVersions.WaitUntilCurrentAsync(node);
 
@@ -111,14 +109,6 @@ public sealed class RedisOutputCacheTests
     {
         var (exitCode, output) = await ImportProcess.RunAsync(node, pages);
         Assert.True(exitCode == 0, output);
-    }
-
-    /// <summary>A loopback port nothing listens on (just now).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<(byte[] Bytes, string? Encoding)> GetAsync(HttpClient client, string url, string? acceptEncoding)
