@@ -22,7 +22,8 @@ namespace ProbationArchive.Web.Hosting;
 /// <item>A Redis that is down or slow costs a render, never a page: the connection is opened
 /// without failing when Redis is not there, and while it is down every command fails at once
 /// instead of waiting in a queue. The framework's middleware takes a failed lookup for a miss and
-/// only logs a failed store; the eviction catches its own failures.</item>
+/// only logs a failed store; the eviction catches its own failures. An outage is logged once, and
+/// so is the recovery.</item>
 /// </list>
 /// </summary>
 internal static class RedisOutputCache
@@ -41,12 +42,33 @@ internal static class RedisOutputCache
         }
 
         services.AddStackExchangeRedisOutputCache(_ => { });
-        services.AddOptions<RedisOutputCacheOptions>().Configure<IOptions<ArchiveOptions>, IServiceScopeFactory>((redis, archive, scopes) =>
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IOptions<ArchiveOptions>, IServiceScopeFactory, ILoggerFactory>((redis, archive, scopes, logs) =>
         {
-            redis.ConfigurationOptions = Connection(archive.Value.OutputCacheRedis!);
+            var connection = Connection(archive.Value.OutputCacheRedis!);
+            var logger = logs.CreateLogger(typeof(RedisOutputCache).FullName!);
+            redis.ConnectionMultiplexerFactory = () => ConnectAsync(connection, logger);
             redis.InstanceName = KeyPrefix(scopes);
         });
         return services;
+    }
+
+    /// <summary>
+    /// Connects, and says so once when Redis stops answering and once when it is back: the
+    /// framework's middleware would log an error for every lookup and store meanwhile, which
+    /// appsettings.json silences.
+    /// </summary>
+    private static async Task<IConnectionMultiplexer> ConnectAsync(ConfigurationOptions options, ILogger logger)
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(options);
+        connection.ConnectionFailed += (_, e) =>
+            logger.LogWarning(e.Exception, "Redis at {EndPoint} does not answer ({Failure}): pages are rendered uncached until it does", e.EndPoint, e.FailureType);
+        connection.ConnectionRestored += (_, e) => logger.LogInformation("Redis at {EndPoint} answers again: pages are cached there again", e.EndPoint);
+        if (!connection.IsConnected)
+        {
+            logger.LogWarning("Redis at {EndPoints} does not answer: pages are rendered uncached until it does", string.Join(", ", options.EndPoints));
+        }
+
+        return connection;
     }
 
     /// <summary>Why <paramref name="configuration"/> cannot be used, or null when it can.</summary>
