@@ -19,11 +19,9 @@ namespace ProbationArchive.Web.Hosting;
 /// only.</item>
 /// <item>Keys start with the database's name, so archives (and the tests' databases) sharing one
 /// Redis never share pages.</item>
-/// <item>A Redis that is down or slow costs a render, never a page: the connection is opened
-/// without failing when Redis is not there, and while it is down every command fails at once
-/// instead of waiting in a queue. The framework's middleware takes a failed lookup for a miss and
-/// only logs a failed store; the eviction catches its own failures. An outage is logged once, and
-/// so is the recovery.</item>
+/// <item>A Redis that is down or slow costs a render, never a page (<see cref="RedisConnection"/>).
+/// The framework's middleware takes a failed lookup for a miss and only logs a failed store; the
+/// eviction catches its own failures.</item>
 /// </list>
 /// </summary>
 internal static class RedisOutputCache
@@ -42,33 +40,13 @@ internal static class RedisOutputCache
         }
 
         services.AddStackExchangeRedisOutputCache(_ => { });
-        services.AddOptions<RedisOutputCacheOptions>().Configure<IOptions<ArchiveOptions>, IServiceScopeFactory, ILoggerFactory>((redis, archive, scopes, logs) =>
+        services.AddSingleton<RedisConnection>();
+        services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection, IServiceScopeFactory>((redis, connection, scopes) =>
         {
-            var connection = Connection(archive.Value.OutputCacheRedis!);
-            var logger = logs.CreateLogger(typeof(RedisOutputCache).FullName!);
-            redis.ConnectionMultiplexerFactory = () => ConnectAsync(connection, logger);
+            redis.ConnectionMultiplexerFactory = connection.ConnectAsync;
             redis.InstanceName = KeyPrefix(scopes);
         });
         return services;
-    }
-
-    /// <summary>
-    /// Connects, and says so once when Redis stops answering and once when it is back: the
-    /// framework's middleware would log an error for every lookup and store meanwhile, which
-    /// appsettings.json silences.
-    /// </summary>
-    private static async Task<IConnectionMultiplexer> ConnectAsync(ConfigurationOptions options, ILogger logger)
-    {
-        var connection = await ConnectionMultiplexer.ConnectAsync(options);
-        connection.ConnectionFailed += (_, e) =>
-            logger.LogWarning(e.Exception, "Redis at {EndPoint} does not answer ({Failure}): pages are rendered uncached until it does", e.EndPoint, e.FailureType);
-        connection.ConnectionRestored += (_, e) => logger.LogInformation("Redis at {EndPoint} answers again: pages are cached there again", e.EndPoint);
-        if (!connection.IsConnected)
-        {
-            logger.LogWarning("Redis at {EndPoints} does not answer: pages are rendered uncached until it does", string.Join(", ", options.EndPoints));
-        }
-
-        return connection;
     }
 
     /// <summary>Why <paramref name="configuration"/> cannot be used, or null when it can.</summary>
@@ -82,17 +60,6 @@ internal static class RedisOutputCache
         {
             return e.Message;
         }
-    }
-
-    private static ConfigurationOptions Connection(string configuration)
-    {
-        var options = ConfigurationOptions.Parse(configuration);
-        // Whatever the string says: a node whose Redis is down at start keeps connecting in the
-        // background (rather than failing every lookup's connect, one after another), and a command
-        // while it is down fails at once (rather than waiting out the timeout for a reconnection).
-        options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        return options;
     }
 
     private static string KeyPrefix(IServiceScopeFactory scopes)
