@@ -17,7 +17,7 @@ internal static class ArchiveStartup
         // On PostgreSQL this starts listening for other nodes' imports before the first request.
         services.GetRequiredService<IArchiveDataVersion>();
         // With the output cache in Redis, connected before the first reader (RedisConnection says why).
-        if (services.GetService<RedisConnection>() is { } redis)
+        if (options.OutputCache && services.GetService<RedisConnection>() is { } redis)
         {
             await redis.ConnectAsync();
         }

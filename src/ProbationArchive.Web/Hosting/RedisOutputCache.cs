@@ -32,8 +32,9 @@ internal static class RedisOutputCache
             (archive, store) => string.IsNullOrWhiteSpace(archive.OutputCacheRedis) || store.Value.Provider == ArchiveProvider.PostgreSql,
             "Archive:OutputCacheRedis needs Archive:Provider=PostgreSQL: SQLite's data version is counted per connection, so it cannot key pages that several processes share.");
 
-        // The store is chosen as services are registered, the one moment the framework allows;
-        // its settings are read from the validated ArchiveOptions when it is first used.
+        // The store is chosen as services are registered (the package registers its store, an
+        // internal type, only through its extension method); its settings are read from the
+        // validated ArchiveOptions when it is first used.
         if (string.IsNullOrWhiteSpace(configuration.GetSection(ArchiveOptions.SectionName)[nameof(ArchiveOptions.OutputCacheRedis)]))
         {
             return services;
