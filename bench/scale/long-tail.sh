@@ -12,7 +12,7 @@ long_tail_urls() {
 # then one report line: requests/s, p99, errors (non-2xx/3xx answers and socket errors).
 run_wrk() {
   local name="$1" url="$2" urls="$3" seconds="$4" connections="$5" out="$6"
-  timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency \
+  timeout $((seconds + 30)) wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --timeout 10s --latency \
     -s bench/soak/mixed-pages.lua "$url" -- "$urls" > "$out/wrk-$name.txt" 2>&1 || true
   local rate p99 non2xx sockets
   rate=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk-$name.txt")

@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
 builder.Services.AddArchiveStore(Directory.GetCurrentDirectory());
-builder.Services.AddArchiveWeb();
+builder.Services.AddArchiveWeb(builder.Configuration);
 
 var app = builder.Build();
 await ArchiveStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

@@ -19,6 +19,13 @@ public sealed class ArchiveOptions : IValidatableObject
     /// <summary>Whole pages are kept in memory until the archive changes (docs/PERFORMANCE.md).</summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>
+    /// A StackExchange.Redis configuration string ("redis.internal:6379,password=…"): the output
+    /// cache is kept there, shared by every node, instead of in each node's memory
+    /// (<see cref="RedisOutputCache"/>). PostgreSQL only. Unset or empty, each node keeps its own.
+    /// </summary>
+    public string? OutputCacheRedis { get; set; }
+
     /// <summary>Requests rendered at once; the rest wait their turn (<see cref="PageConcurrency"/>).</summary>
     [Range(1, int.MaxValue)]
     public int MaxConcurrentRequests { get; set; } = 4 * Environment.ProcessorCount;
@@ -51,6 +58,12 @@ public sealed class ArchiveOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Archive:PublicBaseUrl must be an absolute http or https address with no query or fragment, such as https://archive.example.org/ (it is '{PublicBaseUrl}').",
                 [nameof(PublicBaseUrl)]);
+        }
+
+        // The value is not repeated in the message: it may hold Redis's password.
+        if (!string.IsNullOrWhiteSpace(OutputCacheRedis) && RedisOutputCache.ConfigurationProblem(OutputCacheRedis) is { } problem)
+        {
+            yield return new ValidationResult($"Archive:OutputCacheRedis is not a usable StackExchange.Redis configuration string: {problem}", [nameof(OutputCacheRedis)]);
         }
 
         foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))

@@ -16,6 +16,11 @@ internal static class ArchiveStartup
         await ArchiveDatabase.MigrateAsync(db, cancellationToken);
         // On PostgreSQL this starts listening for other nodes' imports before the first request.
         services.GetRequiredService<IArchiveDataVersion>();
+        // With the output cache in Redis, connected before the first reader (RedisConnection says why).
+        if (options.OutputCache && services.GetService<RedisConnection>() is { } redis)
+        {
+            await redis.ConnectAsync();
+        }
 
         if (!options.ImportSeedsWhenEmpty || !await ArchiveDatabase.IsEmptyAsync(db, cancellationToken))
         {

@@ -9,10 +9,11 @@ namespace ProbationArchive.Web.Hosting;
 internal interface IArchiveDataVersion : IDisposable
 {
     /// <summary>
-    /// The current version and whether it moved since the last call; null when it cannot be told
-    /// just now, in which case no cached page can be shown to be current.
+    /// The current version and, when it moved since the last call, the version it replaced (null
+    /// when it did not move, or on the first call); null when it cannot be told just now, in which
+    /// case no cached page can be shown to be current.
     /// </summary>
-    (string Version, bool Changed)? Check();
+    (string Version, string? Replaced)? Check();
 
     /// <summary>
     /// The current version, without taking a change from <see cref="Check"/> (the output cache's):

@@ -4,17 +4,21 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using ProbationArchive.Core.Data;
 using ProbationArchive.Web.Search;
+using StackExchange.Redis;
 
 namespace ProbationArchive.Web.Hosting;
 
 /// <summary>
-/// Pages are cached whole in memory (ASP.NET Core output caching), one cache per node, and never
+/// Pages are cached whole (ASP.NET Core output caching), by default one cache in each node's
+/// memory, or one in Redis that every node shares (<see cref="RedisOutputCache"/>), and never
 /// outlive the data they show: before each lookup, the archive's data version
 /// (<see cref="IArchiveDataVersion"/>: SQLite's <c>PRAGMA data_version</c>, PostgreSQL's notified
 /// version row) says whether anything was committed since, by this process or by the import
-/// command in another, on any node. A few microseconds, no table read. The version is part of the cache key, so a page
-/// rendered from older data is never served after a change, even one stored while the change
-/// committed; the old entries are evicted by tag to free their memory. When the version cannot
+/// command in another, on any node. A few microseconds, no table read. The version is part of the
+/// cache key, so a page rendered from older data is never served after a change, even one stored
+/// while the change committed, and whichever node stored it. Entries are tagged with their
+/// version, and the first request to see a new version evicts the previous version's entries to
+/// free their memory (only that: nothing would ever look them up again). When the version cannot
 /// be read, the request neither reads nor fills the cache.
 /// The cache runs before the rate limiter (WebPipeline): a hit does no SQLite work, so it takes
 /// no turn of the page or search limits.
@@ -22,7 +26,8 @@ namespace ProbationArchive.Web.Hosting;
 /// </summary>
 internal static class OutputCaching
 {
-    public const string ArchiveTag = "archive";
+    /// <summary>Every entry is tagged with the data version it was rendered from: "archive-version-42".</summary>
+    public const string VersionTagPrefix = "archive-version-";
 
     /// <summary>The search page's policy: see <see cref="CacheSearchByItsForm"/>.</summary>
     public const string SearchPolicy = "search";
@@ -36,7 +41,7 @@ internal static class OutputCaching
     private const string VersionKey = "archive-version";
     private const string EncodingKey = "encoding";
 
-    public static IServiceCollection AddArchiveOutputCaching(this IServiceCollection services)
+    public static IServiceCollection AddArchiveOutputCaching(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IArchiveDataVersion>(provider =>
             provider.GetRequiredService<IOptions<ArchiveStoreOptions>>().Value.Provider == ArchiveProvider.PostgreSql
@@ -51,10 +56,11 @@ internal static class OutputCaching
             options.AddBasePolicy(policy => policy
                 .AddPolicy<EvictWhenArchiveChanges>()
                 .AddPolicy<VaryByEncoding>()
-                .Expire(TimeSpan.FromMinutes(10))
-                .Tag(ArchiveTag));
+                .Expire(TimeSpan.FromMinutes(10)));
             options.AddPolicy(SearchPolicy, policy => policy.AddPolicy<CacheSearchByItsForm>(), excludeDefaultPolicy: true);
         });
+        // After AddOutputCache: Redis's store replaces the memory store it registers.
+        services.AddRedisOutputCacheWhenConfigured(configuration);
         return services;
     }
 
@@ -68,21 +74,35 @@ internal static class OutputCaching
         return app;
     }
 
-    /// <summary>Keys each page by the archive's version, and drops the cached pages of older versions.</summary>
-    private sealed class EvictWhenArchiveChanges(IArchiveDataVersion version, IOutputCacheStore store) : IOutputCachePolicy
+    /// <summary>Keys and tags each page by the archive's version, and drops the cached pages of the version it replaced.</summary>
+    private sealed class EvictWhenArchiveChanges(IArchiveDataVersion version, IOutputCacheStore store, ILogger<EvictWhenArchiveChanges> logger) : IOutputCachePolicy
     {
-        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             if (version.Check() is not { } check)
             {
                 // Nothing cached can be shown to be current, and nothing rendered now could be told apart later.
                 context.AllowCacheLookup = false;
                 context.AllowCacheStorage = false;
-                return ValueTask.CompletedTask;
+                return;
             }
 
             context.CacheVaryByRules.VaryByValues[VersionKey] = check.Version;
-            return check.Changed ? store.EvictByTagAsync(ArchiveTag, cancellation) : ValueTask.CompletedTask;
+            context.Tags.Add(VersionTagPrefix + check.Version);
+            if (check.Replaced is not { } replaced)
+            {
+                return;
+            }
+
+            try
+            {
+                await store.EvictByTagAsync(VersionTagPrefix + replaced, cancellation);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // Correctness never rests on this (the key holds the version): the old entries expire instead.
+                logger.LogWarning(e, "Could not evict the cached pages of archive version {Version}; they expire by themselves", replaced);
+            }
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -38,7 +38,7 @@ internal sealed class PostgreSqlDataVersion : IArchiveDataVersion
         _listener = Task.Run(() => ListenAsync(_stopping.Token));
     }
 
-    public (string Version, bool Changed)? Check()
+    public (string Version, string? Replaced)? Check()
     {
         lock (_gate)
         {
@@ -49,12 +49,13 @@ internal sealed class PostgreSqlDataVersion : IArchiveDataVersion
 
             if (current == _lastChecked)
             {
-                return (_lastText, false);
+                return (_lastText, null);
             }
 
+            var replaced = _lastChecked is null ? null : _lastText;
             _lastChecked = current;
             _lastText = current.ToString(CultureInfo.InvariantCulture);
-            return (_lastText, true);
+            return (_lastText, replaced);
         }
     }
 

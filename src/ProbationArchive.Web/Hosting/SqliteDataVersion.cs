@@ -39,7 +39,7 @@ internal sealed class SqliteDataVersion : IArchiveDataVersion
 
     /// <inheritdoc />
     /// <remarks>Null when the file is busy just now, e.g. during WAL recovery.</remarks>
-    public (string Version, bool Changed)? Check()
+    public (string Version, string? Replaced)? Check()
     {
         lock (_gate)
         {
@@ -50,12 +50,13 @@ internal sealed class SqliteDataVersion : IArchiveDataVersion
 
             if (current == _last)
             {
-                return (_lastText, false);
+                return (_lastText, null);
             }
 
+            var replaced = _lastText;
             _last = current;
             _lastText = Text(current);
-            return (_lastText, true);
+            return (_lastText, replaced);
         }
     }
 

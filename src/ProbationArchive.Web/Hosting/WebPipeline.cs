@@ -7,7 +7,7 @@ namespace ProbationArchive.Web.Hosting;
 
 internal static class WebPipeline
 {
-    public static IServiceCollection AddArchiveWeb(this IServiceCollection services)
+    public static IServiceCollection AddArchiveWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorPages(options =>
         {
@@ -21,7 +21,7 @@ internal static class WebPipeline
         services.AddRouting(options => options.LowercaseUrls = false);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSearchRateLimiting();
-        services.AddArchiveOutputCaching();
+        services.AddArchiveOutputCaching(configuration);
         services.AddSingleton(sp => new Reading.ArchiveFacts(sp.GetRequiredService<IArchiveDataVersion>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddPageCompression();
         services.AddRequestLimits();

@@ -100,6 +100,10 @@ public sealed class ConfigurationTests
     [InlineData("Archive:MaxQueuedRequests", "-1", "MaxQueuedRequests")]
     [InlineData("Import:MaxFileBytes", "0", "MaxFileBytes")]
     [InlineData("Search:PageSize", "0", "Search:PageSize")]
+    [InlineData("Archive:OutputCacheRedis", "127.0.0.1:6379,nosuchoption=1", "Archive:OutputCacheRedis")]
+    [InlineData("Archive:OutputCacheRedis", ",", "Archive:OutputCacheRedis")]
+    // This factory's archive is SQLite, whose data version cannot key a cache several processes share.
+    [InlineData("Archive:OutputCacheRedis", "127.0.0.1:6379", "Archive:OutputCacheRedis needs Archive:Provider=PostgreSQL")]
     public async Task AnInvalidSetting_StopsTheAppAtStartNamingIt(string key, string value, string named)
     {
         await using var factory = new ArchiveWebFactory();

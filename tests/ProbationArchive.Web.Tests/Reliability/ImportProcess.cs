@@ -72,7 +72,7 @@ internal static class ImportProcess
     }
 
     /// <summary>The web project's own build output, which holds its runtime config beside the dll.</summary>
-    private static string WebAssemblyPath()
+    internal static string WebAssemblyPath()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ProbationArchive.sln")))
