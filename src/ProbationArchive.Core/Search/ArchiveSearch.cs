@@ -46,8 +46,7 @@ public static class ArchiveSearch
         var from = request.From;
         var to = request.To;
         var newest = request.Order == SearchOrder.Newest;
-        var skip = (Math.Max(1, request.Page) - 1) * request.PageSize;
-        var take = request.PageSize;
+        var (skip, take) = (request.Skip, request.PageSize);
         var commentsPerHit = Math.Max(0, request.CommentsPerHit);
 
         var rows = await db.Database.SqlQuery<SearchMatchRow>($"""
@@ -89,9 +88,15 @@ public static class ArchiveSearch
         var count = rows.Count > 0
             ? new SearchMatchCount { Total = rows[0].Total, IndexSuspended = rows[0].IndexSuspended }
             : await CountAsync(db, request, cancellationToken);
-        var total = request.CountLimit is { } limit ? Math.Min(count.Total, limit) : count.Total;
-        var lowerBound = request.CountLimit is { } cap && count.Total >= cap;
-        return new SearchResults(Group(rows), total, Math.Max(1, request.Page), request.PageSize, lowerBound) { IndexIsBeingRebuilt = count.IndexSuspended };
+        return Results(rows, count.Total, request) with { IndexIsBeingRebuilt = count.IndexSuspended };
+    }
+
+    /// <summary>A page of either provider's rows, with its count of matching posts reported up to the request's CountLimit.</summary>
+    internal static SearchResults Results(List<SearchMatchRow> rows, int matching, SearchRequest request)
+    {
+        var total = request.CountLimit is { } limit ? Math.Min(matching, limit) : matching;
+        var lowerBound = request.CountLimit is { } cap && matching >= cap;
+        return new SearchResults(Group(rows), total, Math.Max(1, request.Page), request.PageSize, lowerBound);
     }
 
     /// <summary>The count of matching posts, and the index's state: a bulk import may have suspended it (SearchIndexRebuild).</summary>

@@ -27,10 +27,8 @@ internal static class PostgreSqlSearch
         var from = request.From;
         var to = request.To;
         var newest = request.Order == SearchOrder.Newest;
-        var skip = (Math.Max(1, request.Page) - 1) * request.PageSize;
-        var take = request.PageSize;
+        var (skip, take) = (request.Skip, request.PageSize);
         var commentsPerHit = Math.Max(0, request.CommentsPerHit);
-        var countLimit = request.CountLimit;
 
         var rows = await db.Database.SqlQuery<SearchMatchRow>($"""
             WITH q AS MATERIALIZED (SELECT to_tsquery('archive', {query}) AS q),
@@ -75,9 +73,7 @@ internal static class PostgreSqlSearch
 
         // Every row carries the count of matching posts; only a page with no rows counts apart.
         var matching = rows.Count > 0 ? rows[0].Total : await CountAsync(db, request, cancellationToken);
-        var total = countLimit is { } limit ? Math.Min(matching, limit) : matching;
-        var lowerBound = countLimit is { } cap && matching >= cap;
-        return new SearchResults(ArchiveSearch.Group(rows), total, Math.Max(1, request.Page), request.PageSize, lowerBound);
+        return ArchiveSearch.Results(rows, matching, request);
     }
 
     /// <summary>The posts a match may belong to: published, and inside the filters.</summary>

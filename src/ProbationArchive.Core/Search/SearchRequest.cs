@@ -15,4 +15,8 @@ public sealed record SearchRequest(
     int Page = 1,
     int PageSize = 20,
     int? CountLimit = null,
-    int CommentsPerHit = 3);
+    int CommentsPerHit = 3)
+{
+    /// <summary>The posts of the pages before this one.</summary>
+    internal int Skip => (Math.Max(1, Page) - 1) * PageSize;
+}

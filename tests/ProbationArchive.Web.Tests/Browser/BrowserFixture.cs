@@ -1,4 +1,5 @@
 using System.Net;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -82,6 +83,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         };
         page.PageError += (_, error) => problems.Add(error);
         return (page, problems);
+    }
+
+    /// <summary>axe-core over the page as it stands; a violation fails the test with its rule and first elements.</summary>
+    public static async Task AssertNoAxeViolationAsync(IPage page, string url)
+    {
+        var result = await page.RunAxe();
+
+        var violations = result.Violations
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe on {url}:\n{string.Join('\n', violations)}");
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

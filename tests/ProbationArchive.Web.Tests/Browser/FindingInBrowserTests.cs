@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -64,12 +63,7 @@ public sealed partial class FindingInBrowserTests(BrowserFixture fixture) : ICla
             await details.EvaluateAsync("d => d.open = true");
         }
 
-        var result = await page.RunAxe();
-
-        var violations = result.Violations
-            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
-            .ToList();
-        Assert.True(violations.Count == 0, $"axe on {url}:\n{string.Join('\n', violations)}");
+        await BrowserFixture.AssertNoAxeViolationAsync(page, url);
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }

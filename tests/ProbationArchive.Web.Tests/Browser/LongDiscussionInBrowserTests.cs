@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using ProbationArchive.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -108,12 +107,7 @@ public sealed partial class LongDiscussionInBrowserTests(BrowserFixture fixture)
         var response = await page.GotoAsync(url);
         Assert.Equal(200, response?.Status);
 
-        var result = await page.RunAxe();
-
-        var violations = result.Violations
-            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
-            .ToList();
-        Assert.True(violations.Count == 0, $"axe on {url}:\n{string.Join('\n', violations)}");
+        await BrowserFixture.AssertNoAxeViolationAsync(page, url);
         await page.Context.CloseAsync();
     }
 

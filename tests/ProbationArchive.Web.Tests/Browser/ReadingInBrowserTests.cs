@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ProbationArchive.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -163,12 +162,7 @@ public sealed partial class ReadingInBrowserTests(BrowserFixture fixture) : ICla
         var (page, _) = await OpenAsync(1100, 800);
         await page.GotoAsync(url);
 
-        var result = await page.RunAxe();
-
-        var violations = result.Violations
-            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))})")
-            .ToList();
-        Assert.True(violations.Count == 0, $"axe on {url}:\n{string.Join('\n', violations)}");
+        await BrowserFixture.AssertNoAxeViolationAsync(page, url);
         await page.Context.CloseAsync();
     }
 

@@ -27,7 +27,7 @@ public sealed class NuHtmlChecker
         || Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The checker, or null and why not.</summary>
-    public static NuHtmlChecker? Find(out string? missing)
+    private static NuHtmlChecker? Find(out string? missing)
     {
         var jar = Environment.GetEnvironmentVariable(JarVariable) is { Length: > 0 } set ? set : DefaultJar();
         if (jar is null || !File.Exists(jar))
@@ -45,6 +45,19 @@ public sealed class NuHtmlChecker
 
         missing = null;
         return new NuHtmlChecker(java, jar);
+    }
+
+    /// <summary>The checker for a test that needs it: without one the test skips, or fails where checking is required (CI).</summary>
+    public static NuHtmlChecker FindOrSkip()
+    {
+        if (Find(out var missing) is { } checker)
+        {
+            return checker;
+        }
+
+        Assert.False(IsRequired, $"The HTML checker is required in CI: {missing}");
+        Assert.Skip($"Not checked: {missing}. CI (VNU_JAR or CI set) requires it.");
+        throw new UnreachableException();
     }
 
     /// <summary>Checks the files; returns every error and warning (info messages are not problems), as JSON elements.</summary>
